@@ -1,0 +1,106 @@
+"""Font discovery for the PDF writer: TrueType files for Latin and CJK text.
+
+Order of preference: the user's choice (`--cjk-font` / REPORTGEN_CJK_FONT,
+REPORTGEN_LATIN_FONT), then well-known installed fonts (Debian's fonts-arphic-uming,
+fonts-wqy-zenhei, fonts-liberation; Windows' SimSun, Times New Roman).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+FONT_DIRS = [
+    Path("/usr/share/fonts"),
+    Path("/usr/local/share/fonts"),
+    Path.home() / ".local/share/fonts",
+    Path.home() / ".fonts",
+    Path("/Library/Fonts"),
+    Path("/System/Library/Fonts"),
+    Path("C:/Windows/Fonts"),
+]
+
+# (file name, sub-font index in a .ttc) in order of preference
+CJK_BODY = [("simsun.ttc", 0), ("uming.ttc", 0), ("wqy-zenhei.ttc", 0), ("wqy-microhei.ttc", 0)]
+CJK_HEADING = [("simhei.ttf", 0), ("wqy-zenhei.ttc", 0), ("uming.ttc", 0), ("wqy-microhei.ttc", 0)]
+LATIN = {
+    "regular": ["times.ttf", "LiberationSerif-Regular.ttf", "DejaVuSerif.ttf"],
+    "bold": ["timesbd.ttf", "LiberationSerif-Bold.ttf", "DejaVuSerif-Bold.ttf"],
+    "italic": ["timesi.ttf", "LiberationSerif-Italic.ttf", "DejaVuSerif-Italic.ttf"],
+    "bolditalic": ["timesbi.ttf", "LiberationSerif-BoldItalic.ttf", "DejaVuSerif-BoldItalic.ttf"],
+}
+
+
+@dataclass(frozen=True)
+class FontFile:
+    path: Path
+    index: int = 0
+
+
+@dataclass(frozen=True)
+class FontChoice:
+    latin: dict[str, FontFile]  # regular, bold, italic, bolditalic (may be empty)
+    cjk_body: FontFile | None
+    cjk_heading: FontFile | None
+    warnings: tuple[str, ...] = ()
+
+
+def _index_fonts() -> dict[str, Path]:
+    found: dict[str, Path] = {}
+    for root in FONT_DIRS:
+        if not root.is_dir():
+            continue
+        for dirpath, _dirs, files in sorted(os.walk(root)):
+            for name in sorted(files):
+                if name.lower().endswith((".ttf", ".ttc")):
+                    found.setdefault(name.lower(), Path(dirpath) / name)
+    return found
+
+
+def _first(index: dict[str, Path], names: list[tuple[str, int]]) -> FontFile | None:
+    for name, sub in names:
+        if name.lower() in index:
+            return FontFile(index[name.lower()], sub)
+    return None
+
+
+def _user_font(value: str | None, what: str, warnings: list[str]) -> FontFile | None:
+    if not value:
+        return None
+    path_text, _, sub = value.partition("#")
+    path = Path(path_text).expanduser()
+    if not path.is_file():
+        warnings.append(f"{what} font `{value}` not found; using an installed font instead")
+        return None
+    return FontFile(path, int(sub or 0))
+
+
+def discover(cjk: str | None = None, latin: str | None = None, need_cjk: bool = True) -> FontChoice:
+    """The fonts to embed; `cjk`/`latin` are user choices (a path, `path#index` for .ttc)."""
+    warnings: list[str] = []
+    index = _index_fonts()
+    user_cjk = _user_font(cjk or os.environ.get("REPORTGEN_CJK_FONT"), "CJK", warnings)
+    user_latin = _user_font(latin or os.environ.get("REPORTGEN_LATIN_FONT"), "Latin", warnings)
+    cjk_body = user_cjk or _first(index, CJK_BODY)
+    cjk_heading = user_cjk or _first(index, CJK_HEADING) or cjk_body
+    latin_files: dict[str, FontFile] = {}
+    for variant, names in LATIN.items():
+        if user_latin and variant == "regular":
+            latin_files[variant] = user_latin
+            continue
+        hit = _first(index, [(n, 0) for n in names])
+        if hit:
+            latin_files[variant] = hit
+    if need_cjk and cjk_body is None:
+        warnings.append(
+            "no TrueType CJK font found: Chinese text uses the PDF viewer's STSong-Light, "
+            "which is not embedded (install fonts-arphic-uming or fonts-wqy-zenhei, or pass "
+            "--cjk-font PATH)"
+        )
+    if "regular" not in latin_files:
+        warnings.append(
+            "no Times New Roman or Liberation Serif found: Latin text uses the standard "
+            "Times-Roman, which is not embedded (install fonts-liberation)"
+        )
+    return FontChoice(latin_files, cjk_body, cjk_heading, tuple(warnings))

@@ -1,0 +1,1 @@
+"""Reading and validating a document folder into typed models."""

@@ -1,0 +1,84 @@
+"""Finding document folders and loading one into a validated input."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from reportgen.errors import InputError
+from reportgen.inputs.models import DocumentInput
+from reportgen.inputs.yamlfile import load_yaml, plain, read_text, validate
+
+DOCUMENT_FILE = "document.yaml"
+
+
+def find_documents(paths: list[Path]) -> list[Path]:
+    """Each path is a document folder or a folder searched recursively for them."""
+    found: list[Path] = []
+    for path in paths:
+        if not path.exists():
+            raise InputError.one(path, "no such file or folder")
+        if path.is_file():
+            if path.name != DOCUMENT_FILE:
+                raise InputError.one(path, f"not a document folder or {DOCUMENT_FILE}")
+            path = path.parent
+        if (path / DOCUMENT_FILE).is_file():
+            found.append(path)
+            continue
+        nested = sorted(p.parent for p in path.rglob(DOCUMENT_FILE))
+        if not nested:
+            raise InputError.one(
+                path, f"no {DOCUMENT_FILE} here or in any folder below",
+                hint="a document folder holds document.yaml and its body.md",
+            )
+        found.extend(nested)
+    unique = list(dict.fromkeys(p.resolve() for p in found))
+    return unique
+
+
+def inside(folder: Path, name: str, what: str, source: Path) -> Path:
+    """A file named by an input, refused unless it lies inside the document folder."""
+    candidate = Path(name)
+    if candidate.is_absolute() or ".." in candidate.parts:
+        raise InputError.one(
+            source, f"{what} `{name}` must be a path inside the document folder",
+            field=what, hint="give a relative path without `..`",
+        )
+    path = folder / candidate
+    if not path.is_file():
+        raise InputError.one(source, f"{what} `{name}` not found in {folder}", field=what)
+    return path
+
+
+@dataclass
+class LoadedDocument:
+    folder: Path
+    meta: DocumentInput
+    body_path: Path
+    body: str
+    data: dict[str, Any] = field(default_factory=dict)
+    data_path: Path | None = None
+
+    @property
+    def name(self) -> str:
+        return self.folder.name
+
+
+def load_document(folder: Path) -> LoadedDocument:
+    yaml_path = folder / DOCUMENT_FILE
+    if not yaml_path.is_file():
+        raise InputError.one(yaml_path, "missing", hint="every document folder needs a document.yaml")
+    meta = validate(DocumentInput, load_yaml(yaml_path), yaml_path)
+    body_path = inside(folder, meta.body, "body", yaml_path)
+    data: dict[str, Any] = {}
+    data_path = None
+    if meta.data:
+        data_path = inside(folder, meta.data, "data", yaml_path)
+        loaded = load_yaml(data_path)
+        if loaded is None:
+            loaded = {}
+        if not isinstance(loaded, dict):
+            raise InputError.one(data_path, "expected a mapping of names to figures")
+        data = plain(loaded)
+    return LoadedDocument(folder, meta, body_path, read_text(body_path), data, data_path)

@@ -1,0 +1,130 @@
+"""YAML with line numbers, and pydantic errors translated to file:line: field messages."""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+from ruamel.yaml import YAML
+from ruamel.yaml.error import MarkedYAMLError
+
+from reportgen.errors import InputError, Problem
+
+
+def read_text(path: Path) -> str:
+    """A UTF-8 text file; invalid bytes are an input error naming the place."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError.one(path, "file not found") from None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        raise InputError.one(
+            path, f"not valid UTF-8 (byte 0x{raw[err.start]:02x})", line=line,
+            hint="save the file as UTF-8",
+        ) from None
+
+
+def load_yaml(path: Path) -> Any:
+    """Parse a YAML file, keeping line information on mappings and sequences."""
+    text = read_text(path)
+    yaml = YAML(typ="rt")
+    try:
+        return yaml.load(text)
+    except MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line = mark.line + 1 if mark else None
+        raise InputError.one(
+            path, f"malformed YAML: {err.problem or err.context}", line=line,
+            hint="check indentation, colons and quotes on that line",
+        ) from None
+
+
+def line_of(node: Any, loc: tuple) -> int | None:
+    """The 1-based line of a pydantic error location inside a ruamel document."""
+    line = None
+    for key in loc:
+        lc = getattr(node, "lc", None)
+        if lc is None:
+            break
+        try:
+            if isinstance(key, int) and isinstance(node, list):
+                line = lc.item(key)[0] + 1
+                node = node[key]
+            elif isinstance(node, dict) and key in node:
+                line = lc.key(key)[0] + 1
+                node = node[key]
+            else:
+                break
+        except (KeyError, IndexError, TypeError):
+            break
+    if line is None and getattr(node, "lc", None) is not None:
+        line = node.lc.line + 1
+    return line
+
+
+def _field_names(model: type[BaseModel], loc: tuple) -> list[str]:
+    """The allowed field names at a location, for did-you-mean hints."""
+    current: Any = model
+    for key in loc[:-1]:
+        if isinstance(key, int):
+            continue
+        fields = getattr(current, "model_fields", {})
+        if key not in fields:
+            return []
+        ann = fields[key].annotation
+        current = _model_in(ann)
+        if current is None:
+            return []
+    return list(getattr(current, "model_fields", {}))
+
+
+def _model_in(ann: Any) -> type[BaseModel] | None:
+    if isinstance(ann, type) and issubclass(ann, BaseModel):
+        return ann
+    for arg in getattr(ann, "__args__", ()) or ():
+        found = _model_in(arg)
+        if found:
+            return found
+    return None
+
+
+def validate(model: type[BaseModel], data: Any, path: Path) -> Any:
+    """Validate parsed YAML into `model`; every error is reported, with its line."""
+    if not isinstance(data, dict):
+        raise InputError.one(path, "expected a mapping of fields (key: value) at the top level")
+    try:
+        return model.model_validate(plain(data))
+    except ValidationError as err:
+        problems = []
+        for e in err.errors():
+            loc = tuple(e["loc"])
+            field = ".".join(str(k) for k in loc)
+            hint = None
+            if e["type"] == "extra_forbidden":
+                names = _field_names(model, loc)
+                close = difflib.get_close_matches(str(loc[-1]), names, n=1)
+                message = "unknown field"
+                hint = f"did you mean `{close[0]}`?" if close else (
+                    "allowed: " + ", ".join(names) if names else None)
+            elif e["type"] == "missing":
+                message = "required field is missing"
+                hint = "add it to the file"
+            else:
+                found = e.get("input")
+                message = f"{e['msg']} (found: {found!r})" if not isinstance(found, dict) else e["msg"]
+            problems.append(Problem(path, message, line=line_of(data, loc), field=field, hint=hint))
+        raise InputError(problems) from None
+
+
+def plain(node: Any) -> Any:
+    """ruamel's round-trip containers as plain dicts and lists."""
+    if isinstance(node, dict):
+        return {k: plain(v) for k, v in node.items()}
+    if isinstance(node, list):
+        return [plain(v) for v in node]
+    return node

@@ -1,0 +1,77 @@
+"""The UN first page: symbol, distribution, date, language lines, session blocks."""
+
+from __future__ import annotations
+
+from reportgen.inputs.models import DocumentInput, Session
+from reportgen.labels import Labels
+from reportgen.model import AgendaBlock, Footnote, Inline, Masthead, NoteRef, Text
+from reportgen.numbers import NumberStyle, format_date_range, masthead_date
+from reportgen.numerals import chinese, english_ordinal
+
+ORDINALS = {"chinese": chinese, "english": lambda n: english_ordinal(n).capitalize()}
+
+
+def join_items(items: list[str], labels: Labels) -> str:
+    joiner = labels.get("masthead.items_joiner")
+    if len(items) == 1:
+        return items[0]
+    return "、".join(items[:-1]) + joiner + items[-1] if labels.is_cjk else (
+        ", ".join(items[:-1]) + joiner + items[-1])
+
+
+def agenda_line(session: Session, mark: str, labels: Labels) -> tuple[list[Inline], Footnote | None]:
+    """「临时议程*项目 4(a)」 with the * as a footnote reference citing the agenda."""
+    agenda = session.agenda
+    pattern = labels.get(f"masthead.agenda.{agenda.kind}")
+    items = join_items(agenda.items, labels)
+    note = None
+    if agenda.kind != "adopted" and agenda.symbol:
+        text = labels.get("masthead.agenda_note").format(symbol=agenda.symbol)
+        note = Footnote([Text(text)], mark=mark, custom=True)
+    before, _, after = pattern.partition("{mark}")
+    line: list[Inline] = [Text(before.format(items=items))]
+    if note is not None:
+        line.append(NoteRef(note))
+    line.append(Text(after.format(items=items)))
+    return [x for x in line if not (isinstance(x, Text) and not x.text)], note
+
+
+def session_block(session: Session, mark: str, labels: Labels, style: NumberStyle) -> AgendaBlock:
+    ordinal = ORDINALS[labels.get("masthead.ordinal")](session.session)
+    start, end = session.dates[0], session.dates[-1]
+    dates = format_date_range(start, end, style) if start != end else style.date.format(
+        y=start.year, m=start.month, d=start.day)
+    line, _ = agenda_line(session, mark, labels)
+    return AgendaBlock(
+        body=session.body,
+        session=labels.get("masthead.session").format(ordinal=ordinal),
+        dates_place=labels.get("masthead.dates_place").format(dates=dates, place=session.place),
+        agenda_line=line,
+        item_titles=list(session.item_titles),
+    )
+
+
+def masthead(meta: DocumentInput, labels: Labels, style: NumberStyle) -> Masthead:
+    organs = labels.get("masthead.organs")
+    series = meta.symbols[0].split("/")[0]
+    language_lines = []
+    if meta.original_language and meta.original_language != labels.get("name"):
+        language_lines = [labels.get("name"), f"Original: {meta.original_language}"]
+    elif meta.original_language:
+        language_lines = [f"Original: {meta.original_language}"]
+    sessions = []
+    marks = 0
+    for session in meta.sessions:
+        has_note = session.agenda.kind != "adopted" and bool(session.agenda.symbol)
+        marks += has_note
+        sessions.append(session_block(session, "*" * marks, labels, style))
+    return Masthead(
+        organization=labels.get("masthead.organization"),
+        organ=organs.get(series, ""),
+        symbols=list(meta.symbols),
+        distribution=f"Distr.: {meta.distribution}",
+        date=masthead_date(meta.date),
+        language_lines=language_lines,
+        sessions=sessions,
+        sessions_side_by_side=meta.sessions_layout == "side-by-side" and len(sessions) == 2,
+    )

@@ -1,0 +1,160 @@
+"""Numbering: raw narrative blocks → model blocks with their final numbers.
+
+Paragraph numbers run through the whole document; heading numerals restart below
+their parent; outline numbers (1.1.1.) derive from the heading they sit under;
+footnotes are numbered in order of first reference over the whole document.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from reportgen.markup import RawBlock, RawHeading, RawItem, RawList, RawParagraph
+from reportgen.model import (
+    Block,
+    Footnote,
+    Heading,
+    Inline,
+    ItemList,
+    Link,
+    ListItem,
+    NoteRef,
+    Paragraph,
+    Text,
+)
+from reportgen.numerals import numeral
+
+SUB_ITEM = {
+    "alpha": lambda n: f"({numeral('alpha', n)})",
+    "roman": lambda n: f"({numeral('roman-lower', n)})",
+    "cjk": lambda n: f"({numeral('chinese', n)})",
+    "circled": lambda n: numeral("circled", n),
+}
+BULLET = "•"
+
+
+@dataclass
+class NumberingRules:
+    paragraphs: bool = True
+    prefix: str = ""  # "16." → paragraphs 16.1, 16.2 …
+    headings: list[str] = field(default_factory=lambda: ["chinese", "letter", "arabic", "alpha"])
+    heading_prefix: dict[int, str] = field(default_factory=dict)
+    sub_items: list[str] = field(default_factory=lambda: ["alpha", "roman"])
+
+
+class Numberer:
+    """Walks raw blocks in document order, keeping every counter in one place."""
+
+    def __init__(self, rules: NumberingRules):
+        self.rules = rules
+        self.paragraph = 0
+        self.heading_counts = [0] * 8
+        self.heading_numbers = [""] * 8  # bare numbers of the current headings, for outline
+        self.outline = 0
+        self.bold_chapter = False
+        self.bold_level = 0
+
+    def blocks(self, raw: list[RawBlock], bold_classes: set[str] = frozenset()) -> list[Block]:
+        out: list[Block] = []
+        for block in raw:
+            if isinstance(block, RawHeading):
+                if self.bold_level and block.level <= self.bold_level:
+                    self.bold_level = 0
+                if bold_classes & set(block.classes):
+                    self.bold_level = block.level
+                out.append(self.heading(block))
+            elif isinstance(block, RawParagraph):
+                number = ""
+                if block.numbered and self.rules.paragraphs:
+                    self.paragraph += 1
+                    number = self.paragraph_number(self.paragraph)
+                out.append(Paragraph(self._bold(block.content), number))
+            elif isinstance(block, RawList):
+                out.append(self.item_list(block, 1))
+        return out
+
+    def _bold(self, content: list[Inline]) -> list[Inline]:
+        if not self.bold_level:
+            return content
+        return [Text(c.text, True, c.italic) if isinstance(c, Text) else c for c in content]
+
+    def paragraph_number(self, n: int) -> str:
+        return f"{self.rules.prefix}{n}" if self.rules.prefix else f"{n}."
+
+    def heading(self, block: RawHeading) -> Heading:
+        level = block.level
+        styles = self.rules.headings
+        style = styles[level - 1] if level - 1 < len(styles) else "none"
+        if not block.numbered or style == "none":
+            return Heading(block.content, level, "", in_contents=level <= 2)
+        self.heading_counts[level] += 1
+        for deeper in range(level + 1, len(self.heading_counts)):
+            self.heading_counts[deeper] = 0
+            self.heading_numbers[deeper] = ""
+        n = self.heading_counts[level]
+        if style == "outline":
+            parent = next((x for x in reversed(self.heading_numbers[:level]) if x), "")
+            bare = f"{parent}.{n}" if parent else str(n)
+        else:
+            bare = numeral(style, n)
+        self.heading_numbers[level] = bare
+        self.outline = 0
+        shown = f"({bare})" if style == "alpha" else f"{bare}."
+        prefix = self.rules.heading_prefix.get(level, "")
+        return Heading(block.content, level, prefix + shown, in_contents=level <= 2)
+
+    def item_list(self, block: RawList, level: int) -> ItemList:
+        items = []
+        for index, item in enumerate(block.items, start=1):
+            if block.kind == "bullet":
+                marker = BULLET
+            elif block.kind == "outline":
+                self.outline += 1
+                parent = next((x for x in reversed(self.heading_numbers) if x), "")
+                marker = f"{parent}.{self.outline}." if parent else f"{self.outline}."
+            else:
+                styles = self.rules.sub_items
+                style = styles[min(level, len(styles)) - 1]
+                marker = SUB_ITEM[style](index)
+            items.append(self.list_item(item, marker, level))
+        kind = {"ordered": "alpha" if level == 1 else "sub"}.get(block.kind, block.kind)
+        return ItemList(items, kind, level)
+
+    def list_item(self, item: RawItem, marker: str, level: int) -> ListItem:
+        children: list[Block] = []
+        for child in item.children:
+            if isinstance(child, RawList):
+                children.append(self.item_list(child, level + 1))
+            elif isinstance(child, RawParagraph):
+                children.append(Paragraph(self._bold(child.content)))
+            else:
+                children.append(self.heading(child))
+        return ListItem(marker, self._bold(item.content), children)
+
+
+def number_footnotes(blocks: list[Block]) -> list[Footnote]:
+    """Give each numbered footnote its mark in order of first reference; returns them."""
+    seen: list[Footnote] = []
+
+    def visit_inlines(content: list[Inline]) -> None:
+        for node in content:
+            if isinstance(node, NoteRef):
+                note = node.note
+                if not note.custom and all(note is not s for s in seen):
+                    seen.append(note)
+                    note.mark = str(len(seen))
+                    visit_inlines(note.content)
+            elif isinstance(node, Link):
+                visit_inlines(node.children)
+
+    def visit(block_list: list[Block]) -> None:
+        for block in block_list:
+            if isinstance(block, (Heading, Paragraph)):
+                visit_inlines(block.content)
+            elif isinstance(block, ItemList):
+                for item in block.items:
+                    visit_inlines(item.content)
+                    visit(item.children)
+
+    visit(blocks)
+    return seen

@@ -1,0 +1,94 @@
+"""Secretariat notes and Executive Director's reports: masthead, title, summary, body.
+
+The two layouts share everything but their defaults: the sub-title, the heading
+numerals and whether a contents list is usual.
+"""
+
+from __future__ import annotations
+
+from reportgen.inputs.folder import LoadedDocument
+from reportgen.labels import Labels, load_labels, number_style
+from reportgen.layouts.masthead import masthead
+from reportgen.layouts.numbering import Numberer, NumberingRules, number_footnotes
+from reportgen.markup import RawParagraph, parse
+from reportgen.model import Block, Contents, Document, FontSet, Heading, PageSetup, Paragraph, Text
+from reportgen.templating import render
+
+DEFAULT_HEADINGS = {
+    "secretariat-note": ["{chapter}", "letter", "arabic", "alpha"],
+    "executive-director-report": ["{chapter}", "letter", "arabic", "alpha"],
+}
+
+
+def rules(doc: LoadedDocument, labels: Labels) -> NumberingRules:
+    n = doc.meta.numbering
+    headings = n.headings or [
+        labels.get("heading_numerals") if s == "{chapter}" else s
+        for s in DEFAULT_HEADINGS[doc.meta.layout]
+    ]
+    return NumberingRules(
+        paragraphs=n.paragraphs,
+        prefix=n.prefix,
+        headings=list(headings),
+        heading_prefix=dict(n.heading_prefix),
+        sub_items=list(n.sub_items),
+    )
+
+
+def build(doc: LoadedDocument) -> Document:
+    meta = doc.meta
+    yaml_path = doc.folder / "document.yaml"
+    labels = load_labels(meta.language, yaml_path)
+    style = number_style(labels, meta.style, meta.numbers, yaml_path)
+    link = meta.symbol_link or labels.get("symbol_link")
+
+    body_text = render(doc.body, doc.body_path, doc.data, style)
+    body_raw = parse(body_text, doc.body_path, link)
+    numberer = Numberer(rules(doc, labels))
+    bold = {"recommendations"} if meta.recommendations_bold else set()
+
+    front: list[Block] = [
+        Paragraph([Text(meta.title)], role="title"),
+        Paragraph([Text(meta.subtitle or labels.get(f"subtitles.{meta.layout}"))], role="subtitle"),
+    ]
+    if meta.summary:
+        summary_text = render(meta.summary, yaml_path, doc.data, style)
+        summary_raw = parse(summary_text, yaml_path, link)
+        summary_raw.notes.update(body_raw.notes)
+        front.append(Paragraph([Text(meta.summary_heading or labels.get("summary"))],
+                               role="summary-heading"))
+        for block in summary_raw.blocks:
+            if isinstance(block, RawParagraph):
+                block.numbered = False
+        for block in Numberer(NumberingRules(paragraphs=False)).blocks(summary_raw.blocks):
+            if isinstance(block, Paragraph):
+                block.role = "summary"
+            front.append(block)
+
+    body = numberer.blocks(body_raw.blocks, bold)
+    if meta.contents:
+        entries = [b for b in body if isinstance(b, Heading) and b.in_contents]
+        body.insert(0, Contents(labels.get("contents"), labels.get("page"), entries))
+    _anchor_headings(body)
+    number_footnotes(front + body)
+
+    cjk = labels.is_cjk
+    return Document(
+        title=meta.title,
+        subject="-".join(meta.symbols),
+        language=labels.get("bcp47"),
+        masthead=masthead(meta, labels, style),
+        front=front,
+        body=body,
+        page=PageSetup(size=meta.page_size, running_header=list(meta.symbols)),
+        fonts=FontSet(script="cjk" if cjk else "latin"),
+        date_iso=meta.date.isoformat(),
+    )
+
+
+def _anchor_headings(body: list[Block]) -> None:
+    count = 0
+    for block in body:
+        if isinstance(block, Heading):
+            count += 1
+            block.anchor = f"h{count}"

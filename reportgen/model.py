@@ -1,0 +1,134 @@
+"""The document model: what a layout produces and what both writers render.
+
+Everything here is final text: numbers, numerals and footnote marks are already
+assigned, so the DOCX and PDF writers carry the same words and numbering.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Union
+
+
+@dataclass
+class Text:
+    text: str
+    bold: bool = False
+    italic: bool = False
+
+
+@dataclass
+class Footnote:
+    """A footnote; `mark` is its printed indicator ("1", "*", "**")."""
+
+    content: list["Inline"]
+    mark: str = ""
+    custom: bool = False  # asterisk notes keep their own mark outside the numbering
+
+
+@dataclass
+class NoteRef:
+    note: Footnote
+
+
+@dataclass
+class Link:
+    children: list["Inline"]
+    url: str
+
+
+Inline = Union[Text, NoteRef, Link]
+
+
+@dataclass
+class Heading:
+    content: list[Inline]
+    level: int  # 1 = chapter
+    number: str = ""  # "一.", "A.", "" when unnumbered
+    in_contents: bool = True
+    anchor: str = ""
+
+
+@dataclass
+class Paragraph:
+    content: list[Inline]
+    number: str = ""  # "1.", "16.1", "" when unnumbered
+    role: str = "body"  # body | summary | lead | title | subtitle | summary-heading | signature
+
+
+@dataclass
+class ListItem:
+    marker: str  # "(a)", "•", "1.1.1."
+    content: list[Inline]
+    children: list["Block"] = field(default_factory=list)
+
+
+@dataclass
+class ItemList:
+    items: list[ListItem]
+    kind: str = "alpha"  # alpha | sub | bullet | outline
+    level: int = 1
+
+
+@dataclass
+class Contents:
+    """A 目录/页次 list; entries are filled from the headings in the body."""
+
+    title: str
+    page_label: str
+    entries: list[Heading] = field(default_factory=list)
+
+
+Block = Union[Heading, Paragraph, ItemList, Contents]
+
+
+@dataclass
+class AgendaBlock:
+    """One governing body's session block on the first page."""
+
+    body: str
+    session: str  # "第六十五届会议"
+    dates_place: str
+    agenda_line: list[Inline]  # "临时议程*项目4(a)" with the * as a NoteRef
+    item_titles: list[str]
+
+
+@dataclass
+class Masthead:
+    organization: str
+    organ: str
+    symbols: list[str]
+    distribution: str
+    date: str
+    language_lines: list[str]
+    sessions: list[AgendaBlock]
+    sessions_side_by_side: bool = True
+
+
+@dataclass
+class PageSetup:
+    size: str = "A4"  # A4 | Letter
+    running_header: list[str] = field(default_factory=list)  # symbols, stacked
+
+
+@dataclass
+class Document:
+    title: str
+    subject: str  # the symbol(s)
+    language: str  # BCP 47, e.g. "zh-CN"
+    masthead: Masthead
+    front: list[Block]  # title, subtitle, summary: unnumbered, on page 1
+    body: list[Block]
+    page: PageSetup
+    fonts: "FontSet | None" = None
+    date_iso: str = ""  # for deterministic metadata
+
+
+@dataclass
+class FontSet:
+    """Font family names the writers use; the PDF writer resolves files."""
+
+    latin: str = "Times New Roman"
+    east_asian: str = "SimSun"
+    east_asian_heading: str = "SimHei"
+    script: str = "latin"  # latin | cjk

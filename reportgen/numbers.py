@@ -1,0 +1,122 @@
+"""Number, money, percentage and date formatting: one module for tables and prose.
+
+Amounts are kept at full precision and rounded only here, half away from zero.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+
+
+@dataclass(frozen=True)
+class NumberStyle:
+    """How a document writes numbers; a per-document setting (profiles in styles.yaml)."""
+
+    group: str = ","  # thousands separator: "," or " "
+    decimal: str = "."
+    negative: str = "parens"  # parens: (579.4) | minus: -579.4
+    nil: str = "—"
+    prose_parens: str = "full"  # full: （…） | half: (…)
+    money_scale: str = "units"  # units: 万/亿 or million/billion | plain: 22 711 800
+    money: str = "{amount} 美元"  # without a unit word
+    money_unit: str = "{amount} {unit}美元"  # with a unit word
+    units: dict[int, str] = field(default_factory=lambda: {100_000_000: "亿", 10_000: "万"})
+    percent: str = "{value}%"
+    date: str = "{y} 年 {m} 月 {d} 日"
+    date_range_month: str = "{y} 年 {m} 月 {d1} 日至 {d2} 日"
+    date_range: str = "{y} 年 {m1} 月 {d1} 日至 {m2} 月 {d2} 日"
+    date_range_years: str = "{y1} 年 {m1} 月 {d1} 日至 {y2} 年 {m2} 月 {d2} 日"
+    months: tuple[str, ...] = ()  # month names (English); empty: numeric months
+
+
+def round_half_away(value: float | int | Decimal, places: int) -> Decimal:
+    """Round as the UN tables do: 0.05 → 0.1, -0.05 → -0.1."""
+    q = Decimal(1).scaleb(-places)
+    return Decimal(str(value)).quantize(q, rounding=ROUND_HALF_UP)
+
+
+def group_digits(digits: str, sep: str) -> str:
+    out = []
+    while len(digits) > 3:
+        out.insert(0, digits[-3:])
+        digits = digits[:-3]
+    out.insert(0, digits)
+    return sep.join(out)
+
+
+def format_number(value: float | int | Decimal, places: int, style: NumberStyle) -> str:
+    """Grouped, rounded, with the style's negative form; no nil handling."""
+    d = round_half_away(value, places)
+    negative = d.is_signed() and d != 0 or (d == 0 and Decimal(str(value)) < 0)
+    text = f"{abs(d):.{places}f}"
+    whole, _, frac = text.partition(".")
+    body = group_digits(whole, style.group) + (style.decimal + frac if frac else "")
+    if negative:
+        return f"({body})" if style.negative == "parens" else f"-{body}"
+    return body
+
+
+def format_amount(value: float | int | Decimal | None, places: int, style: NumberStyle) -> str:
+    """A table amount: nil prints the nil mark; a tiny non-nil value keeps its sign."""
+    if value is None or Decimal(str(value)) == 0:
+        return style.nil
+    return format_number(value, places, style)
+
+
+def _auto_places(scaled: Decimal, most: int = 3) -> int:
+    text = f"{round_half_away(scaled, most):f}".rstrip("0")
+    return len(text.partition(".")[2])
+
+
+def format_money(value: float | int | Decimal, style: NumberStyle, places: int | None = None) -> str:
+    """Dollars in prose: 2.85 亿美元, 970 万美元, 22 711 800 美元, $285 million."""
+    amount = Decimal(str(value))
+    if style.money_scale == "units":
+        for size, unit in sorted(style.units.items(), reverse=True):
+            if abs(amount) >= size:
+                scaled = amount / size
+                p = _auto_places(scaled) if places is None else places
+                return style.money_unit.format(amount=format_number(scaled, p, style), unit=unit)
+    p = 0 if places is None else places
+    return style.money.format(amount=format_number(amount, p, style))
+
+
+def format_percent(value: float | int | Decimal, style: NumberStyle, places: int = 0) -> str:
+    return style.percent.format(value=format_number(value, places, style))
+
+
+def _month(m: int, style: NumberStyle) -> str:
+    return style.months[m - 1] if style.months else str(m)
+
+
+def format_date(day: dt.date, style: NumberStyle) -> str:
+    return style.date.format(y=day.year, m=_month(day.month, style), d=day.day)
+
+
+def format_date_range(start: dt.date, end: dt.date, style: NumberStyle) -> str:
+    if start.year != end.year:
+        return style.date_range_years.format(
+            y1=start.year, m1=_month(start.month, style), d1=start.day,
+            y2=end.year, m2=_month(end.month, style), d2=end.day,
+        )
+    if start.month != end.month:
+        return style.date_range.format(
+            y=start.year, m1=_month(start.month, style), d1=start.day,
+            m2=_month(end.month, style), d2=end.day,
+        )
+    return style.date_range_month.format(
+        y=start.year, m=_month(start.month, style), d1=start.day, d2=end.day
+    )
+
+
+ENGLISH_MONTHS = (
+    "January", "February", "March", "April", "May", "June", "July",
+    "August", "September", "October", "November", "December",
+)
+
+
+def masthead_date(day: dt.date) -> str:
+    """The masthead date stays English in every language version: 22 February 2022."""
+    return f"{day.day} {ENGLISH_MONTHS[day.month - 1]} {day.year}"

@@ -1,0 +1,91 @@
+"""Jinja2, sandboxed and strict, with the UN number filters for narrative text."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, UndefinedError
+from jinja2.sandbox import SandboxedEnvironment, SecurityError
+
+from reportgen.errors import InputError
+from reportgen.numbers import (
+    NumberStyle,
+    format_date,
+    format_date_range,
+    format_money,
+    format_number,
+    format_percent,
+)
+
+
+def _as_number(value: Any, what: str) -> Decimal:
+    if isinstance(value, bool) or not isinstance(value, (int, float, Decimal, str)):
+        raise ValueError(f"{what} needs a number, got {value!r}")
+    try:
+        return Decimal(str(value))
+    except ArithmeticError:
+        raise ValueError(f"{what} needs a number, got {value!r}") from None
+
+
+def _as_date(value: Any, what: str) -> dt.date:
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        raise ValueError(f"{what} needs a date YYYY-MM-DD, got {value!r}") from None
+
+
+def environment(style: NumberStyle) -> SandboxedEnvironment:
+    env = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=True)
+
+    def num(value: Any, places: int = 0) -> str:
+        return format_number(_as_number(value, "num"), places, style)
+
+    def usd(value: Any, places: int | None = None) -> str:
+        return format_money(_as_number(value, "usd"), style, places)
+
+    def pct(value: Any, places: int = 0) -> str:
+        return format_percent(_as_number(value, "pct"), style, places)
+
+    def date(value: Any) -> str:
+        return format_date(_as_date(value, "date"), style)
+
+    def date_range(start: Any, end: Any) -> str:
+        return format_date_range(_as_date(start, "date_range"), _as_date(end, "date_range"), style)
+
+    env.filters.update(num=num, usd=usd, pct=pct, date=date)
+    env.globals.update(date_range=date_range)
+    return env
+
+
+def render(source: str, path: Path, data: dict[str, Any], style: NumberStyle) -> str:
+    """Render a narrative template; every failure names the template file and line."""
+    env = environment(style)
+    try:
+        return env.from_string(source).render(**data)
+    except TemplateSyntaxError as err:
+        raise InputError.one(path, f"template syntax: {err.message}", line=err.lineno) from None
+    except UndefinedError as err:
+        raise InputError.one(
+            path, f"template: {err.message}", line=_template_line(err),
+            hint="define it in the data file or correct the name",
+        ) from None
+    except SecurityError as err:
+        raise InputError.one(path, f"template not allowed: {err}", line=_template_line(err)) from None
+    except (TemplateError, ValueError, TypeError, ArithmeticError) as err:
+        raise InputError.one(path, f"template: {err}", line=_template_line(err)) from None
+
+
+def _template_line(err: BaseException) -> int | None:
+    """The template line of a render-time error, from the traceback's template frames."""
+    tb = err.__traceback__
+    line = None
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == "<template>":
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line

@@ -1,0 +1,1 @@
+"""Writers render the document model; they never compute figures or numbers."""

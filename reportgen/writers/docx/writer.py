@@ -1,0 +1,282 @@
+"""Render the document model to DOCX: masthead, numbered blocks, footnotes, headers."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+
+from docx import Document as new_docx
+from docx.enum.section import WD_SECTION
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.ns import qn
+from docx.shared import Pt
+
+from reportgen.model import (
+    Block,
+    Contents,
+    Document,
+    FontSet,
+    Heading,
+    Inline,
+    ItemList,
+    Link,
+    NoteRef,
+    Paragraph,
+    Text,
+)
+from reportgen.writers.docx import fields
+from reportgen.writers.docx.footnotes import FootnotesPart
+from reportgen.writers.docx.styles import install_styles
+from reportgen.writers.layout_spec import GEOMETRY as G
+from reportgen.writers.layout_spec import PAGE_SIZES
+
+ROLE_STYLES = {
+    "title": "UN Title",
+    "subtitle": "UN Subtitle",
+    "summary-heading": "UN Summary Heading",
+    "summary": "UN Summary",
+}
+LIST_STYLES = {"alpha": "UN Sub-item", "sub": "UN Sub-item 2", "bullet": "UN Bullet",
+               "outline": "UN Outline Item"}
+
+
+class DocxWriter:
+    def __init__(self, doc: Document, page_numbers: dict[str, int] | None = None):
+        self.doc = doc
+        self.pages = page_numbers or {}
+        self.docx = new_docx()
+        self.body = self.docx.element.body
+        self.footnotes = FootnotesPart(self.docx)
+        self.bookmark_id = 0
+
+    # -- inline content ---------------------------------------------------------
+    def inlines(self, parent, content: list[Inline], part, bold: bool = False) -> None:
+        for node in content:
+            if isinstance(node, Text):
+                parent.append(fields.run_element(node.text, node.bold or bold, node.italic))
+            elif isinstance(node, NoteRef):
+                wid = self.footnotes.id_for(node.note)
+                parent.append(fields.footnote_reference(wid, node.note.mark if node.note.custom else None))
+            elif isinstance(node, Link):
+                link = fields.hyperlink(part, node.url)
+                for child in node.children:
+                    if isinstance(child, Text):
+                        link.append(fields.run_element(child.text, child.bold or bold, child.italic,
+                                                       style="Hyperlink"))
+                parent.append(link)
+
+    def paragraph(self, style: str, content: list[Inline] = (), number: str = "",
+                  bold: bool = False):
+        p = self.docx.add_paragraph(style=style)
+        if number:
+            p._p.append(fields.run_element(number, bold))
+            tab = fields.element("w:r")
+            tab.append(fields.element("w:tab"))
+            p._p.append(tab)
+        self.inlines(p._p, list(content), self.docx.part, bold)
+        return p
+
+    # -- blocks -----------------------------------------------------------------
+    def block(self, block: Block) -> None:
+        if isinstance(block, Heading):
+            p = self.paragraph(f"Heading {min(block.level, 4)}", block.content, block.number)
+            if block.anchor:
+                self.bookmark_id += 1
+                fields.bookmark(p._p, f"_Toc_{block.anchor}", self.bookmark_id)
+        elif isinstance(block, Paragraph):
+            if block.role in ROLE_STYLES:
+                style = ROLE_STYLES[block.role]
+            else:
+                style = "UN Paragraph" if block.number else "UN Paragraph Unnumbered"
+            self.paragraph(style, block.content, block.number)
+        elif isinstance(block, ItemList):
+            for item in block.items:
+                self.paragraph(LIST_STYLES[block.kind], item.content, item.marker)
+                for child in item.children:
+                    self.block(child)
+        elif isinstance(block, Contents):
+            self.contents(block)
+
+    def contents(self, block: Contents) -> None:
+        """A real TOC field, pre-filled with the entries and their PDF page numbers."""
+        self.paragraph("UN Contents Heading", [Text(block.title)])
+        self.paragraph("UN Contents Page Label", [Text(block.page_label)])
+        width = self._text_width()
+        for index, entry in enumerate(block.entries):
+            style = f"TOC {min(entry.level, 2)}"
+            p = self.docx.add_paragraph(style=style)
+            p.paragraph_format.tab_stops.add_tab_stop(Pt(width), alignment=2, leader=1)
+            if index == 0:
+                for r in fields.field_runs('TOC \\o "1-2" \\h \\z', "")[:3]:
+                    p._p.append(r)
+            link = fields.internal_link(f"_Toc_{entry.anchor}")
+            label = (entry.number + "\t" if entry.number else "") + _plain(entry.content)
+            link.append(fields.run_element(label))
+            tab = fields.element("w:r")
+            tab.append(fields.element("w:tab"))
+            link.append(tab)
+            link.append(fields.run_element(str(self.pages.get(entry.anchor, ""))))
+            p._p.append(link)
+            if index == len(block.entries) - 1:
+                end = fields.element("w:r")
+                end.append(fields.element("w:fldChar", w_fldCharType="end"))
+                p._p.append(end)
+        settings = self.docx.settings.element
+        update = fields.element("w:updateFields", w_val="true")
+        compat = settings.find(qn("w:compat"))
+        (compat.addprevious(update) if compat is not None else settings.append(update))
+
+    def _text_width(self) -> float:
+        width, _ = PAGE_SIZES[self.doc.page.size]
+        return width - G.margin_left - G.margin_right
+
+    # -- first page -------------------------------------------------------------
+    def masthead(self) -> None:
+        m = self.doc.masthead
+        table = self.docx.add_table(rows=2, cols=2)
+        table.alignment = WD_TABLE_ALIGNMENT.LEFT
+        left, right = table.rows[0].cells
+        left.paragraphs[0].style = "UN Masthead"
+        left.paragraphs[0].add_run(m.organization).font.size = Pt(12)
+        first = right.paragraphs[0]
+        first.style = "UN Symbol"
+        first.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        for index, symbol in enumerate(m.symbols):
+            p = first if index == 0 else right.add_paragraph(style="UN Symbol")
+            p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            series, slash, rest = symbol.partition("/")
+            p.add_run(series).font.size = Pt(20)
+            p.add_run(slash + rest)
+        organ_cell, meta_cell = table.rows[1].cells
+        organ_cell.paragraphs[0].style = "UN Masthead Organ"
+        organ_cell.paragraphs[0].add_run(m.organ)
+        lines = [m.distribution, m.date, *m.language_lines]
+        meta_cell.paragraphs[0].style = "UN Masthead"
+        meta_cell.paragraphs[0].add_run(lines[0])
+        for line in lines[1:]:
+            meta_cell.add_paragraph(line, style="UN Masthead")
+        rule = self.docx.add_paragraph(style="UN Masthead")
+        fields.border(rule._p, "bottom", 18)
+
+        if m.sessions_side_by_side:
+            grid = self.docx.add_table(rows=1, cols=len(m.sessions))
+            cells = grid.rows[0].cells
+            for cell, session in zip(cells, m.sessions):
+                self.session(cell, session)
+        else:
+            for session in m.sessions:
+                self.session(self.docx, session)
+
+    def session(self, container, session) -> None:
+        def add(text_or_content, style: str):
+            p = container.add_paragraph(style=style)
+            if isinstance(text_or_content, str):
+                p._p.append(fields.run_element(text_or_content))
+            else:
+                self.inlines(p._p, text_or_content, self.docx.part)
+            return p
+
+        if hasattr(container, "paragraphs") and container.paragraphs and not container.paragraphs[0].text:
+            container._element.remove(container.paragraphs[0]._p)
+        add(session.body, "UN Session Body")
+        add(session.session, "UN Session Body")
+        add(session.dates_place, "UN Session")
+        add(session.agenda_line, "UN Session")
+        for title in session.item_titles:
+            add(title, "UN Item Title")
+        container.add_paragraph(style="UN Session")
+
+    # -- page furniture -----------------------------------------------------------
+    def page_setup(self) -> None:
+        section = self.docx.sections[0]
+        width, height = PAGE_SIZES[self.doc.page.size]
+        section.page_width, section.page_height = Pt(width), Pt(height)
+        section.top_margin, section.bottom_margin = Pt(G.margin_top), Pt(G.margin_bottom)
+        section.left_margin, section.right_margin = Pt(G.margin_left), Pt(G.margin_right)
+        section.header_distance, section.footer_distance = Pt(G.header_distance), Pt(G.footer_distance)
+        section.start_type = WD_SECTION.NEW_PAGE
+        section.different_first_page_header_footer = True
+        self.docx.settings.odd_and_even_pages_header_footer = True
+        symbols = self.doc.page.running_header
+        for header, align in ((section.header, WD_ALIGN_PARAGRAPH.RIGHT),
+                              (section.even_page_header, WD_ALIGN_PARAGRAPH.LEFT)):
+            p = header.paragraphs[0]
+            p.style = "Header"
+            p.alignment = align
+            p.add_run(symbols[0])
+            for symbol in symbols[1:]:
+                extra = header.add_paragraph(symbol, style="Header")
+                extra.alignment = align
+            fields.border(header.paragraphs[-1]._p, "bottom", 4)
+        for footer, align in ((section.footer, WD_ALIGN_PARAGRAPH.RIGHT),
+                              (section.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT)):
+            p = footer.paragraphs[0]
+            p.style = "Footer"
+            p.alignment = align
+            for r in fields.field_runs("PAGE", ""):
+                p._p.append(r)
+
+    def properties(self) -> None:
+        props = self.docx.core_properties
+        props.title = self.doc.title
+        props.subject = self.doc.subject
+        props.language = self.doc.language
+        props.author = "United Nations"
+        props.last_modified_by = "reportgen"
+        props.comments = ""
+        props.keywords = self.doc.subject
+        props.revision = 1
+        stamp = dt.datetime.fromisoformat(self.doc.date_iso) if self.doc.date_iso else dt.datetime(2000, 1, 1)
+        props.created = stamp
+        props.modified = stamp
+        props.last_printed = stamp
+
+    # -- whole document -----------------------------------------------------------
+    def render(self) -> bytes:
+        install_styles(self.docx, self.doc.fonts or FontSet(), self.doc.language)
+        self.page_setup()
+        self.properties()
+        # python-docx starts with one empty paragraph in a new document: remove it
+        for p in list(self.docx.paragraphs):
+            self.body.remove(p._p)
+        self.masthead()
+        for block in self.doc.front:
+            self.block(block)
+        for block in self.doc.body:
+            self.block(block)
+        self.footnotes.finish(lambda p, content, part: self.inlines(p, content, part))
+        buffer = io.BytesIO()
+        self.docx.save(buffer)
+        return normalise_zip(buffer.getvalue())
+
+
+def _plain(content: list[Inline]) -> str:
+    out = []
+    for node in content:
+        if isinstance(node, Text):
+            out.append(node.text)
+        elif isinstance(node, Link):
+            out.append(_plain(node.children))
+    return "".join(out)
+
+
+def normalise_zip(data: bytes) -> bytes:
+    """Same input, same bytes: fixed member order and timestamps."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        names = source.namelist()
+        ordered = sorted(names, key=lambda n: (n != "[Content_Types].xml", n))
+        for name in ordered:
+            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            target.writestr(info, source.read(name))
+    return out.getvalue()
+
+
+def write_docx(doc: Document, page_numbers: dict[str, int] | None = None) -> bytes:
+    """The DOCX bytes of a document model."""
+    return DocxWriter(doc, page_numbers).render()

@@ -1,0 +1,59 @@
+"""Page geometry and block indents shared by the DOCX and PDF writers (points).
+
+Both writers read the same numbers, so a paragraph number hangs at the same place
+in Word and in the PDF.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+PAGE_SIZES = {"A4": (595.28, 841.89), "Letter": (612.0, 792.0)}
+
+
+@dataclass(frozen=True)
+class Geometry:
+    margin_top: float = 72.0
+    margin_bottom: float = 72.0
+    margin_left: float = 62.0
+    margin_right: float = 62.0
+    header_distance: float = 36.0
+    footer_distance: float = 36.0
+    body_size: float = 10.0
+    body_leading: float = 14.0
+    footnote_size: float = 8.0
+    footnote_leading: float = 10.5
+    space_after: float = 6.0
+    chapter_size: float = 14.0
+    title_size: float = 14.0
+    subtitle_size: float = 12.0
+
+
+GEOMETRY = Geometry()
+
+CM = 28.35
+
+
+@dataclass(frozen=True)
+class Indent:
+    """Where a block's marker (number, letter, bullet) sits and where its text starts."""
+
+    marker: float
+    text: float
+    first_line: float = 0.0  # extra first-line indent of unnumbered text
+
+
+INDENTS = {
+    "UN Paragraph": Indent(1 * CM, 2 * CM),
+    "UN Paragraph Unnumbered": Indent(2 * CM, 2 * CM),
+    "UN Sub-item": Indent(2 * CM, 3 * CM),
+    "UN Sub-item 2": Indent(3 * CM, 4 * CM),
+    "UN Bullet": Indent(2.5 * CM, 3 * CM),
+    "UN Outline Item": Indent(2 * CM, 3.5 * CM),
+    "UN Summary": Indent(3 * CM, 3 * CM),
+    "Heading": Indent(1 * CM, 2 * CM),
+    "Footnote Text": Indent(1.5 * CM, 2 * CM),
+    "UN Title": Indent(2 * CM, 2 * CM),
+    "TOC 1": Indent(2 * CM, 3 * CM),
+    "TOC 2": Indent(3 * CM, 4 * CM),
+}

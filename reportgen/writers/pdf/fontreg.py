@@ -1,0 +1,56 @@
+"""Register the discovered TrueType fonts with reportlab under stable names."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+from reportlab.pdfbase.ttfonts import TTFont
+
+from reportgen.fonts import FontChoice, FontFile
+
+
+@dataclass(frozen=True)
+class PdfFonts:
+    latin: str  # family name usable in <font name=…>, with bold/italic registered
+    cjk: str | None  # body CJK face (family with bold → heading face)
+    cjk_bold: str | None
+
+
+_registered: dict[tuple, str] = {}
+
+
+def _ttf(name: str, file: FontFile) -> str:
+    key = (str(file.path), file.index)
+    if key in _registered:
+        return _registered[key]
+    pdfmetrics.registerFont(TTFont(name, str(file.path), subfontIndex=file.index))
+    _registered[key] = name
+    return name
+
+
+def register(choice: FontChoice, need_cjk: bool) -> PdfFonts:
+    if "regular" in choice.latin:
+        names = {v: _ttf(f"RG-Latin-{v}", f) for v, f in choice.latin.items()}
+        regular = names["regular"]
+        pdfmetrics.registerFontFamily(
+            regular,
+            normal=regular,
+            bold=names.get("bold", regular),
+            italic=names.get("italic", regular),
+            boldItalic=names.get("bolditalic", names.get("bold", regular)),
+        )
+        latin = regular
+    else:
+        latin = "Times-Roman"
+    cjk = cjk_bold = None
+    if need_cjk:
+        if choice.cjk_body:
+            cjk = _ttf("RG-CJK", choice.cjk_body)
+            cjk_bold = _ttf("RG-CJK-Heading", choice.cjk_heading or choice.cjk_body)
+        else:
+            pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+            cjk = cjk_bold = "STSong-Light"
+        pdfmetrics.registerFontFamily(cjk, normal=cjk, bold=cjk_bold, italic=cjk, boldItalic=cjk_bold)
+    return PdfFonts(latin, cjk, cjk_bold)

@@ -1,0 +1,122 @@
+"""Footnotes at the foot of the page that cites them.
+
+A paragraph carries the footnotes it cites (`NotedParagraph.notes`). The frame
+reserves room at its bottom for the notes of every flowable it accepts, so the
+body never runs into them; the page template draws them when the page ends.
+"""
+
+from __future__ import annotations
+
+from reportlab.platypus import Paragraph
+from reportlab.platypus.frames import Frame
+
+from reportgen.model import Footnote
+
+SEPARATOR_GAP = 9.0  # space above the short rule and between rule and notes
+RULE_WIDTH = 85.0  # ≈ 3 cm
+
+
+class NotedParagraph(Paragraph):
+    """A paragraph that knows its footnotes and where in its text each is cited."""
+
+    def __init__(self, text, style, notes=(), offsets=(), **kw):
+        super().__init__(text, style, **kw)
+        self.notes = list(notes)
+        self.offsets = list(offsets)
+
+    def split(self, availWidth, availHeight):
+        parts = super().split(availWidth, availHeight)
+        if len(parts) == 2 and self.notes:
+            first_len = len(parts[0].getPlainText())
+            for part in parts:
+                part.notes, part.offsets = [], []
+            for note, offset in zip(self.notes, self.offsets):
+                target = parts[0] if offset <= first_len else parts[1]
+                target.notes.append(note)
+                target.offsets.append(offset if target is parts[0] else offset - first_len)
+        return parts
+
+
+def notes_of(flowable) -> list[Footnote]:
+    """The footnotes a flowable (or anything it contains) cites."""
+    found = list(getattr(flowable, "notes", ()) or ())
+    for attr in ("_content", "_flowables"):
+        for child in getattr(flowable, attr, ()) or ():
+            found.extend(notes_of(child))
+    cells = getattr(flowable, "_cellvalues", None)
+    if cells:
+        for row in cells:
+            for cell in row:
+                for child in cell if isinstance(cell, (list, tuple)) else [cell]:
+                    found.extend(notes_of(child))
+    return found
+
+
+class FootnoteFrame(Frame):
+    """A frame that shrinks from the bottom to make room for the page's footnotes."""
+
+    def __init__(self, *args, note_flowable=None, **kw):
+        self.note_flowable = note_flowable  # note → flowable to draw it
+        self.placed: list[tuple[Footnote, object, float]] = []
+        super().__init__(*args, **kw)
+
+    def _reset(self):
+        super()._reset()
+        self.__dict__["placed"] = []
+        self._geom()
+
+    def _reserve(self, notes: list[Footnote]) -> tuple[float, list]:
+        new = []
+        seen = {id(n) for n, _, _ in self.placed}
+        for note in notes:
+            if id(note) not in seen:
+                seen.add(id(note))
+                flow = self.note_flowable(note)
+                _, h = flow.wrap(self._aW, 10_000)
+                new.append((note, flow, h))
+        extra = sum(h for _, _, h in new)
+        if new and not self.placed:
+            extra += 2 * SEPARATOR_GAP
+        return extra, new
+
+    def add(self, flowable, canv, trySplit=0):
+        notes = notes_of(flowable)
+        if not notes:
+            return Frame._add(self, flowable, canv, trySplit)
+        extra, new = self._reserve(notes)
+        saved = self._y1p
+        self.__dict__["_y1p"] = saved + extra
+        ok = Frame._add(self, flowable, canv, trySplit)
+        if ok:
+            self.placed.extend(new)
+        else:
+            self.__dict__["_y1p"] = saved
+        return ok
+
+    def split(self, flowable, canv):
+        notes = notes_of(flowable)
+        if not notes:
+            return Frame.split(self, flowable, canv)
+        extra, _ = self._reserve(notes[:1])
+        saved = self._y1p
+        self.__dict__["_y1p"] = saved + extra
+        try:
+            return Frame.split(self, flowable, canv)
+        finally:
+            self.__dict__["_y1p"] = saved
+
+    def draw_notes(self, canv) -> None:
+        """Draw the page's notes at the bottom of the frame, under a short rule."""
+        if not self.placed:
+            return
+        y = self._y1 + self._bottomPadding
+        total = sum(h for _, _, h in self.placed)
+        top = y + total
+        canv.saveState()
+        canv.setLineWidth(0.5)
+        x = self._x1 + self._leftPadding
+        canv.line(x, top + SEPARATOR_GAP * 0.8, x + RULE_WIDTH, top + SEPARATOR_GAP * 0.8)
+        canv.restoreState()
+        for _, flow, h in self.placed:
+            top -= h
+            flow.drawOn(canv, x, top)
