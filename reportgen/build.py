@@ -57,8 +57,9 @@ def render(model: Document, formats: tuple[str, ...], fonts: FontChoice) -> Rend
     return Rendered(out, pages)
 
 
-def build_document(folder: Path, out_dir: Path, formats: tuple[str, ...],
-                   fonts: FontChoice | None = None) -> BuildResult:
+def build_document(
+    folder: Path, out_dir: Path, formats: tuple[str, ...], fonts: FontChoice | None = None
+) -> BuildResult:
     """Build one document folder into `out_dir`; outputs are written only if all render."""
     start = time.perf_counter()
     name = folder.name

@@ -41,16 +41,37 @@ def main(ctx: click.Context, debug: bool) -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("-o", "--out", "out_dir", type=click.Path(path_type=Path), default=Path("build"),
-              show_default=True, help="Folder for the outputs, named after each document folder.")
-@click.option("--format", "formats", default="docx,pdf", show_default=True,
-              help="Comma-separated formats to write: docx, pdf.")
-@click.option("--cjk-font", metavar="PATH[#INDEX]",
-              help="TrueType CJK font for the PDF (a .ttc takes #index); default: discovered.")
+@click.option(
+    "-o",
+    "--out",
+    "out_dir",
+    type=click.Path(path_type=Path),
+    default=Path("build"),
+    show_default=True,
+    help="Folder for the outputs, named after each document folder.",
+)
+@click.option(
+    "--format",
+    "formats",
+    default="docx,pdf",
+    show_default=True,
+    help="Comma-separated formats to write: docx, pdf.",
+)
+@click.option(
+    "--cjk-font",
+    metavar="PATH[#INDEX]",
+    help="TrueType CJK font for the PDF (a .ttc takes #index); default: discovered.",
+)
 @click.option("--latin-font", metavar="PATH", help="TrueType Latin font for the PDF.")
 @click.pass_context
-def build(ctx, paths: tuple[Path, ...], out_dir: Path, formats: str, cjk_font: str | None,
-          latin_font: str | None) -> None:
+def build(
+    ctx,
+    paths: tuple[Path, ...],
+    out_dir: Path,
+    formats: str,
+    cjk_font: str | None,
+    latin_font: str | None,
+) -> None:
     """Build each document folder in PATHS (or every document folder found below
     them) into OUT as NAME.docx and NAME.pdf.
 
@@ -80,15 +101,20 @@ def build(ctx, paths: tuple[Path, ...], out_dir: Path, formats: str, cjk_font: s
         except Exception as err:  # an unexpected failure: say so, keep building the rest
             if ctx.obj["debug"]:
                 raise
-            click.echo(f"error: {folder.name}: internal error: {err!r} (run with --debug "
-                       "for details)", err=True)
+            click.echo(
+                f"error: {folder.name}: internal error: {err!r} (run with --debug for details)",
+                err=True,
+            )
             failed.append((folder.name, 1))
             continue
         names = ", ".join(str(p) for p in result.outputs)
         click.echo(f"built {result.name}: {names} ({result.pages} pages, {result.seconds:.2f} s)")
     if failed:
-        click.echo(f"{len(failed)} of {len(folders)} documents failed: "
-                   + ", ".join(name for name, _ in failed), err=True)
+        click.echo(
+            f"{len(failed)} of {len(folders)} documents failed: "
+            + ", ".join(name for name, _ in failed),
+            err=True,
+        )
         sys.exit(1 if any(code == 1 for _, code in failed) else 2)
 
 

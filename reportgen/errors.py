@@ -38,5 +38,5 @@ class InputError(Exception):
         super().__init__("\n".join(str(p) for p in problems))
 
     @classmethod
-    def one(cls, file: Path | str, message: str, **kw) -> "InputError":
+    def one(cls, file: Path | str, message: str, **kw) -> InputError:
         return cls([Problem(file, message, **kw)])

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +15,7 @@ from reportgen.numbers import NumberStyle
 TEMPLATES = Path(__file__).parent / "templates"
 
 
-@lru_cache(maxsize=None)
+@cache
 def _read(path: Path) -> dict[str, Any]:
     with path.open(encoding="utf-8") as f:
         return yaml.safe_load(f) or {}
@@ -49,7 +49,9 @@ def load_labels(code: str, source: Path | None = None) -> Labels:
     path = TEMPLATES / "lang" / f"{code}.yaml"
     if not path.is_file():
         raise InputError.one(
-            source or path, f"unknown language `{code}`", field="language",
+            source or path,
+            f"unknown language `{code}`",
+            field="language",
             hint="available: " + ", ".join(languages()),
         )
     return Labels(code, _read(path))
@@ -68,7 +70,9 @@ def number_style(
     if profile is not None:
         if profile not in profiles:
             raise InputError.one(
-                source or "document.yaml", f"unknown number style `{profile}`", field="style",
+                source or "document.yaml",
+                f"unknown number style `{profile}`",
+                field="style",
                 hint="available: " + ", ".join(profiles),
             )
         values.update(profiles[profile])
@@ -76,8 +80,10 @@ def number_style(
     for key, value in overrides.items():
         if key not in allowed:
             raise InputError.one(
-                source or "document.yaml", f"unknown number setting `{key}`",
-                field=f"numbers.{key}", hint="allowed: " + ", ".join(sorted(allowed)),
+                source or "document.yaml",
+                f"unknown number setting `{key}`",
+                field=f"numbers.{key}",
+                hint="allowed: " + ", ".join(sorted(allowed)),
             )
         values[key] = value
     return NumberStyle(**values)

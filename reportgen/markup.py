@@ -45,7 +45,7 @@ class RawParagraph:
 @dataclass
 class RawItem:
     content: list[Inline]
-    children: list["RawBlock"] = field(default_factory=list)
+    children: list[RawBlock] = field(default_factory=list)
 
 
 @dataclass
@@ -98,17 +98,25 @@ class _Converter:
                 text = child.content
                 bad = _CONTROL.search(text)
                 if bad:
-                    self.problems.append(Problem(
-                        self.path, f"control character U+{ord(bad.group()):04X} in text",
-                        line=line, hint="delete it; the output formats cannot hold it",
-                    ))
+                    self.problems.append(
+                        Problem(
+                            self.path,
+                            f"control character U+{ord(bad.group()):04X} in text",
+                            line=line,
+                            hint="delete it; the output formats cannot hold it",
+                        )
+                    )
                     text = _CONTROL.sub("", text)
                 if "[^" in text:
                     name = re.search(r"\[\^([^\]]*)\]", text)
-                    self.problems.append(Problem(
-                        self.path, f"footnote [^{name.group(1) if name else ''}] has no definition",
-                        line=line, hint="add a line `[^name]: footnote text.`",
-                    ))
+                    self.problems.append(
+                        Problem(
+                            self.path,
+                            f"footnote [^{name.group(1) if name else ''}] has no definition",
+                            line=line,
+                            hint="add a line `[^name]: footnote text.`",
+                        )
+                    )
                 add(Text(text, bold, italic))
             elif kind == "softbreak":
                 add(Text("\u0000soft", bold, italic))
@@ -139,9 +147,13 @@ class _Converter:
                 note = self.notes.setdefault(label, Footnote([]))
                 add(NoteRef(note))
             elif kind == "image":
-                self.problems.append(Problem(
-                    self.path, "images are not supported in the narrative", line=line,
-                ))
+                self.problems.append(
+                    Problem(
+                        self.path,
+                        "images are not supported in the narrative",
+                        line=line,
+                    )
+                )
         return _join_soft_breaks(out)
 
     # -- blocks ---------------------------------------------------------------
@@ -171,8 +183,11 @@ class _Converter:
                 i += 3
             elif tok.type in ("ordered_list_open", "bullet_list_open"):
                 end = _closing(tokens, i)
-                kind = "bullet" if tok.type == "bullet_list_open" else (
-                    "outline" if outline_next else "ordered")
+                kind = (
+                    "bullet"
+                    if tok.type == "bullet_list_open"
+                    else ("outline" if outline_next else "ordered")
+                )
                 outline_next = False
                 out.append(RawList(kind, self.items(tokens, i + 1, end), line))
                 i = end + 1
@@ -181,10 +196,14 @@ class _Converter:
             elif tok.type == "hr":
                 i += 1
             else:
-                self.problems.append(Problem(
-                    self.path, f"unsupported Markdown ({tok.type})", line=line,
-                    hint="use headings, paragraphs, lists, footnotes and links",
-                ))
+                self.problems.append(
+                    Problem(
+                        self.path,
+                        f"unsupported Markdown ({tok.type})",
+                        line=line,
+                        hint="use headings, paragraphs, lists, footnotes and links",
+                    )
+                )
                 i = _closing(tokens, i) + 1 if tok.nesting == 1 else i + 1
         return out
 
@@ -253,7 +272,7 @@ def _strip_marker(content: list[Inline], marker: str, at_end: bool) -> bool:
         node.text = stripped[: -len(marker)].rstrip()
         return True
     if not at_end and stripped.startswith(marker):
-        node.text = stripped[len(marker):].lstrip()
+        node.text = stripped[len(marker) :].lstrip()
         return True
     return False
 
@@ -302,8 +321,12 @@ def _join_soft_breaks(content: list[Inline]) -> list[Inline]:
             elif joiner:
                 out.append(Text(joiner))
             continue
-        if out and isinstance(node, Text) and isinstance(out[-1], Text) and (
-            out[-1].bold, out[-1].italic) == (node.bold, node.italic):
+        if (
+            out
+            and isinstance(node, Text)
+            and isinstance(out[-1], Text)
+            and (out[-1].bold, out[-1].italic) == (node.bold, node.italic)
+        ):
             out[-1] = Text(out[-1].text + node.text, node.bold, node.italic)
         else:
             out.append(node)

@@ -7,7 +7,6 @@ assigned, so the DOCX and PDF writers carry the same words and numbering.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Union
 
 
 @dataclass
@@ -21,7 +20,7 @@ class Text:
 class Footnote:
     """A footnote; `mark` is its printed indicator ("1", "*", "**")."""
 
-    content: list["Inline"]
+    content: list[Inline]
     mark: str = ""
     custom: bool = False  # asterisk notes keep their own mark outside the numbering
 
@@ -33,11 +32,11 @@ class NoteRef:
 
 @dataclass
 class Link:
-    children: list["Inline"]
+    children: list[Inline]
     url: str
 
 
-Inline = Union[Text, NoteRef, Link]
+Inline = Text | NoteRef | Link
 
 
 @dataclass
@@ -60,7 +59,7 @@ class Paragraph:
 class ListItem:
     marker: str  # "(a)", "•", "1.1.1."
     content: list[Inline]
-    children: list["Block"] = field(default_factory=list)
+    children: list[Block] = field(default_factory=list)
 
 
 @dataclass
@@ -79,7 +78,7 @@ class Contents:
     entries: list[Heading] = field(default_factory=list)
 
 
-Block = Union[Heading, Paragraph, ItemList, Contents]
+Block = Heading | Paragraph | ItemList | Contents
 
 
 @dataclass
@@ -120,7 +119,7 @@ class Document:
     front: list[Block]  # title, subtitle, summary: unnumbered, on page 1
     body: list[Block]
     page: PageSetup
-    fonts: "FontSet | None" = None
+    fonts: FontSet | None = None
     date_iso: str = ""  # for deterministic metadata
 
 

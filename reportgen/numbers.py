@@ -70,7 +70,9 @@ def _auto_places(scaled: Decimal, most: int = 3) -> int:
     return len(text.partition(".")[2])
 
 
-def format_money(value: float | int | Decimal, style: NumberStyle, places: int | None = None) -> str:
+def format_money(
+    value: float | int | Decimal, style: NumberStyle, places: int | None = None
+) -> str:
     """Dollars in prose: 2.85 亿美元, 970 万美元, 22 711 800 美元, $285 million."""
     amount = Decimal(str(value))
     if style.money_scale == "units":
@@ -98,13 +100,20 @@ def format_date(day: dt.date, style: NumberStyle) -> str:
 def format_date_range(start: dt.date, end: dt.date, style: NumberStyle) -> str:
     if start.year != end.year:
         return style.date_range_years.format(
-            y1=start.year, m1=_month(start.month, style), d1=start.day,
-            y2=end.year, m2=_month(end.month, style), d2=end.day,
+            y1=start.year,
+            m1=_month(start.month, style),
+            d1=start.day,
+            y2=end.year,
+            m2=_month(end.month, style),
+            d2=end.day,
         )
     if start.month != end.month:
         return style.date_range.format(
-            y=start.year, m1=_month(start.month, style), d1=start.day,
-            m2=_month(end.month, style), d2=end.day,
+            y=start.year,
+            m1=_month(start.month, style),
+            d1=start.day,
+            m2=_month(end.month, style),
+            d2=end.day,
         )
     return style.date_range_month.format(
         y=start.year, m=_month(start.month, style), d1=start.day, d2=end.day
@@ -112,8 +121,18 @@ def format_date_range(start: dt.date, end: dt.date, style: NumberStyle) -> str:
 
 
 ENGLISH_MONTHS = (
-    "January", "February", "March", "April", "May", "June", "July",
-    "August", "September", "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 )
 
 

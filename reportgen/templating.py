@@ -40,7 +40,9 @@ def _as_date(value: Any, what: str) -> dt.date:
 
 
 def environment(style: NumberStyle) -> SandboxedEnvironment:
-    env = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=True)
+    env = SandboxedEnvironment(
+        undefined=StrictUndefined, autoescape=False, keep_trailing_newline=True
+    )
 
     def num(value: Any, places: int = 0) -> str:
         return format_number(_as_number(value, "num"), places, style)
@@ -71,11 +73,15 @@ def render(source: str, path: Path, data: dict[str, Any], style: NumberStyle) ->
         raise InputError.one(path, f"template syntax: {err.message}", line=err.lineno) from None
     except UndefinedError as err:
         raise InputError.one(
-            path, f"template: {err.message}", line=_template_line(err),
+            path,
+            f"template: {err.message}",
+            line=_template_line(err),
             hint="define it in the data file or correct the name",
         ) from None
     except SecurityError as err:
-        raise InputError.one(path, f"template not allowed: {err}", line=_template_line(err)) from None
+        raise InputError.one(
+            path, f"template not allowed: {err}", line=_template_line(err)
+        ) from None
     except (TemplateError, ValueError, TypeError, ArithmeticError) as err:
         raise InputError.one(path, f"template: {err}", line=_template_line(err)) from None
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from reportgen.errors import InputError
 from reportgen.inputs.models import DocumentInput
-from reportgen.inputs.yamlfile import load_yaml, plain, read_text, validate
+from reportgen.inputs.yamlfile import line_of, load_yaml, plain, read_text, validate
 
 DOCUMENT_FILE = "document.yaml"
 
@@ -29,25 +29,33 @@ def find_documents(paths: list[Path]) -> list[Path]:
         nested = sorted(p.parent for p in path.rglob(DOCUMENT_FILE))
         if not nested:
             raise InputError.one(
-                path, f"no {DOCUMENT_FILE} here or in any folder below",
+                path,
+                f"no {DOCUMENT_FILE} here or in any folder below",
                 hint="a document folder holds document.yaml and its body.md",
             )
         found.extend(nested)
-    unique = list(dict.fromkeys(p.resolve() for p in found))
-    return unique
+    unique: dict[Path, Path] = {}
+    for p in found:
+        unique.setdefault(p.resolve(), p)
+    return list(unique.values())
 
 
-def inside(folder: Path, name: str, what: str, source: Path) -> Path:
+def inside(folder: Path, name: str, what: str, source: Path, line: int | None = None) -> Path:
     """A file named by an input, refused unless it lies inside the document folder."""
     candidate = Path(name)
     if candidate.is_absolute() or ".." in candidate.parts:
         raise InputError.one(
-            source, f"{what} `{name}` must be a path inside the document folder",
-            field=what, hint="give a relative path without `..`",
+            source,
+            f"`{name}` must be a path inside the document folder",
+            line=line,
+            field=what,
+            hint="give a relative path without `..`",
         )
     path = folder / candidate
     if not path.is_file():
-        raise InputError.one(source, f"{what} `{name}` not found in {folder}", field=what)
+        raise InputError.one(
+            source, f"file `{name}` not found in the document folder", line=line, field=what
+        )
     return path
 
 
@@ -68,13 +76,16 @@ class LoadedDocument:
 def load_document(folder: Path) -> LoadedDocument:
     yaml_path = folder / DOCUMENT_FILE
     if not yaml_path.is_file():
-        raise InputError.one(yaml_path, "missing", hint="every document folder needs a document.yaml")
-    meta = validate(DocumentInput, load_yaml(yaml_path), yaml_path)
-    body_path = inside(folder, meta.body, "body", yaml_path)
+        raise InputError.one(
+            yaml_path, "missing", hint="every document folder needs a document.yaml"
+        )
+    raw = load_yaml(yaml_path)
+    meta = validate(DocumentInput, raw, yaml_path)
+    body_path = inside(folder, meta.body, "body", yaml_path, line_of(raw, ("body",)))
     data: dict[str, Any] = {}
     data_path = None
     if meta.data:
-        data_path = inside(folder, meta.data, "data", yaml_path)
+        data_path = inside(folder, meta.data, "data", yaml_path, line_of(raw, ("data",)))
         loaded = load_yaml(data_path)
         if loaded is None:
             loaded = {}

@@ -24,23 +24,36 @@ def read_text(path: Path) -> str:
     except UnicodeDecodeError as err:
         line = raw[: err.start].count(b"\n") + 1
         raise InputError.one(
-            path, f"not valid UTF-8 (byte 0x{raw[err.start]:02x})", line=line,
+            path,
+            f"not valid UTF-8 (byte 0x{raw[err.start]:02x})",
+            line=line,
             hint="save the file as UTF-8",
         ) from None
+
+
+def _yaml() -> YAML:
+    yaml = YAML(typ="rt")
+    # dates stay text here; the models parse them, so a bad date is reported with its line
+    yaml.constructor.add_constructor(
+        "tag:yaml.org,2002:timestamp", lambda self, node: self.construct_scalar(node)
+    )
+    return yaml
 
 
 def load_yaml(path: Path) -> Any:
     """Parse a YAML file, keeping line information on mappings and sequences."""
     text = read_text(path)
-    yaml = YAML(typ="rt")
+    yaml = _yaml()
     try:
         return yaml.load(text)
     except MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line = mark.line + 1 if mark else None
+        hint = "check indentation, colons and quotes on that line"
+        if err.context and err.context_mark and err.problem_mark:
+            hint = f"{err.context} that starts on line {err.context_mark.line + 1}; " + hint
         raise InputError.one(
-            path, f"malformed YAML: {err.problem or err.context}", line=line,
-            hint="check indentation, colons and quotes on that line",
+            path, f"malformed YAML: {err.problem or err.context}", line=line, hint=hint
         ) from None
 
 
@@ -109,14 +122,19 @@ def validate(model: type[BaseModel], data: Any, path: Path) -> Any:
                 names = _field_names(model, loc)
                 close = difflib.get_close_matches(str(loc[-1]), names, n=1)
                 message = "unknown field"
-                hint = f"did you mean `{close[0]}`?" if close else (
-                    "allowed: " + ", ".join(names) if names else None)
+                hint = (
+                    f"did you mean `{close[0]}`?"
+                    if close
+                    else ("allowed: " + ", ".join(names) if names else None)
+                )
             elif e["type"] == "missing":
                 message = "required field is missing"
                 hint = "add it to the file"
             else:
                 found = e.get("input")
-                message = f"{e['msg']} (found: {found!r})" if not isinstance(found, dict) else e["msg"]
+                message = (
+                    f"{e['msg']} (found: {found!r})" if not isinstance(found, dict) else e["msg"]
+                )
             problems.append(Problem(path, message, line=line_of(data, loc), field=field, hint=hint))
         raise InputError(problems) from None
 

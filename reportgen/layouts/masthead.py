@@ -15,11 +15,16 @@ def join_items(items: list[str], labels: Labels) -> str:
     joiner = labels.get("masthead.items_joiner")
     if len(items) == 1:
         return items[0]
-    return "、".join(items[:-1]) + joiner + items[-1] if labels.is_cjk else (
-        ", ".join(items[:-1]) + joiner + items[-1])
+    return (
+        "、".join(items[:-1]) + joiner + items[-1]
+        if labels.is_cjk
+        else (", ".join(items[:-1]) + joiner + items[-1])
+    )
 
 
-def agenda_line(session: Session, mark: str, labels: Labels) -> tuple[list[Inline], Footnote | None]:
+def agenda_line(
+    session: Session, mark: str, labels: Labels
+) -> tuple[list[Inline], Footnote | None]:
     """「临时议程*项目 4(a)」 with the * as a footnote reference citing the agenda."""
     agenda = session.agenda
     pattern = labels.get(f"masthead.agenda.{agenda.kind}")
@@ -39,8 +44,11 @@ def agenda_line(session: Session, mark: str, labels: Labels) -> tuple[list[Inlin
 def session_block(session: Session, mark: str, labels: Labels, style: NumberStyle) -> AgendaBlock:
     ordinal = ORDINALS[labels.get("masthead.ordinal")](session.session)
     start, end = session.dates[0], session.dates[-1]
-    dates = format_date_range(start, end, style) if start != end else style.date.format(
-        y=start.year, m=start.month, d=start.day)
+    dates = (
+        format_date_range(start, end, style)
+        if start != end
+        else style.date.format(y=start.year, m=start.month, d=start.day)
+    )
     line, _ = agenda_line(session, mark, labels)
     return AgendaBlock(
         body=session.body,

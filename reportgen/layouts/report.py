@@ -55,8 +55,9 @@ def build(doc: LoadedDocument) -> Document:
         summary_text = render(meta.summary, yaml_path, doc.data, style)
         summary_raw = parse(summary_text, yaml_path, link)
         summary_raw.notes.update(body_raw.notes)
-        front.append(Paragraph([Text(meta.summary_heading or labels.get("summary"))],
-                               role="summary-heading"))
+        front.append(
+            Paragraph([Text(meta.summary_heading or labels.get("summary"))], role="summary-heading")
+        )
         for block in summary_raw.blocks:
             if isinstance(block, RawParagraph):
                 block.numbered = False

@@ -3,9 +3,9 @@ hyperlinks, borders, footnote references."""
 
 from __future__ import annotations
 
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
 
 
 def element(tag: str, **attrs: str):
@@ -15,8 +15,13 @@ def element(tag: str, **attrs: str):
     return el
 
 
-def run_element(text: str = "", bold: bool = False, italic: bool = False, style: str | None = None,
-                superscript: bool = False):
+def run_element(
+    text: str = "",
+    bold: bool = False,
+    italic: bool = False,
+    style: str | None = None,
+    superscript: bool = False,
+):
     """A w:r with text; newlines become w:br."""
     r = element("w:r")
     if bold or italic or style or superscript:
@@ -82,8 +87,9 @@ def border(paragraph_el, side: str, size_eighths: int) -> None:
     if borders is None:
         borders = element("w:pBdr")
         ppr.append(borders)
-    borders.append(element(f"w:{side}", w_val="single", w_sz=str(size_eighths), w_space="1",
-                           w_color="000000"))
+    borders.append(
+        element(f"w:{side}", w_val="single", w_sz=str(size_eighths), w_space="1", w_color="000000")
+    )
 
 
 def footnote_reference(note_id: int, custom_mark: str | None):

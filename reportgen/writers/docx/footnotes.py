@@ -21,8 +21,9 @@ class FootnotesPart:
         self.notes: list[tuple[int, Footnote]] = []
         self.ids: dict[int, int] = {}
         # the part exists from the start so footnote hyperlinks can relate to it
-        self.part = Part(PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, b"",
-                         document.part.package)
+        self.part = Part(
+            PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, b"", document.part.package
+        )
         document.part.relate_to(self.part, RT.FOOTNOTES)
 
     def id_for(self, note: Footnote) -> int:
@@ -35,8 +36,10 @@ class FootnotesPart:
     def finish(self, render_inlines) -> None:
         """Write the part; `render_inlines(p_element, content, part)` fills a paragraph."""
         root = etree.fromstring(f"<w:footnotes {nsdecls('w', 'r')}/>".encode())
-        for wid, kind, child in ((-1, "separator", "w:separator"),
-                                 (0, "continuationSeparator", "w:continuationSeparator")):
+        for wid, kind, child in (
+            (-1, "separator", "w:separator"),
+            (0, "continuationSeparator", "w:continuationSeparator"),
+        ):
             fn = element("w:footnote", w_type=kind, w_id=str(wid))
             p = element("w:p")
             ppr = element("w:pPr")
@@ -68,8 +71,9 @@ class FootnotesPart:
             render_inlines(p, note.content, self.part)
             fn.append(p)
             root.append(fn)
-        self.part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8",
-                                         standalone=True)
+        self.part._blob = etree.tostring(
+            root, xml_declaration=True, encoding="UTF-8", standalone=True
+        )
         settings = self.document.settings.element
         pr = element("w:footnotePr")
         pr.append(element("w:footnote", w_id="-1"))

@@ -15,8 +15,15 @@ from reportgen.writers.layout_spec import INDENTS
 # name: (indent key, size, bold, align, space before, after, heading font)
 PARAGRAPH_STYLES = {
     "UN Paragraph": ("UN Paragraph", G.body_size, False, "justify", 0, G.space_after, False),
-    "UN Paragraph Unnumbered": ("UN Paragraph Unnumbered", G.body_size, False, "justify", 0,
-                                G.space_after, False),
+    "UN Paragraph Unnumbered": (
+        "UN Paragraph Unnumbered",
+        G.body_size,
+        False,
+        "justify",
+        0,
+        G.space_after,
+        False,
+    ),
     "UN Sub-item": ("UN Sub-item", G.body_size, False, "justify", 0, G.space_after, False),
     "UN Sub-item 2": ("UN Sub-item 2", G.body_size, False, "justify", 0, G.space_after, False),
     "UN Bullet": ("UN Bullet", G.body_size, False, "justify", 0, G.space_after, False),
@@ -34,7 +41,12 @@ PARAGRAPH_STYLES = {
     "UN Contents Heading": ("UN Title", G.subtitle_size, True, "left", 12, 6, True),
     "UN Contents Page Label": (None, 8, False, "right", 0, 2, False),
 }
-HEADING_STYLES = {1: (G.chapter_size, 12, 6), 2: (12, 10, 6), 3: (G.body_size, 8, 4), 4: (G.body_size, 6, 4)}
+HEADING_STYLES = {
+    1: (G.chapter_size, 12, 6),
+    2: (12, 10, 6),
+    3: (G.body_size, 8, 4),
+    4: (G.body_size, 6, 4),
+}
 
 
 def _fonts(rpr, font: FontSet, heading: bool) -> None:
@@ -61,8 +73,12 @@ def _paragraph_format(style, size, bold, indent_key, align, before, after) -> No
     pf.first_line_indent = Pt(first)
     pf.space_before = Pt(before)
     pf.space_after = Pt(after)
-    pf.alignment = {"justify": WD_ALIGN_PARAGRAPH.JUSTIFY, "left": WD_ALIGN_PARAGRAPH.LEFT,
-                    "center": WD_ALIGN_PARAGRAPH.CENTER, "right": WD_ALIGN_PARAGRAPH.RIGHT}[align]
+    pf.alignment = {
+        "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
+        "left": WD_ALIGN_PARAGRAPH.LEFT,
+        "center": WD_ALIGN_PARAGRAPH.CENTER,
+        "right": WD_ALIGN_PARAGRAPH.RIGHT,
+    }[align]
     if left and first < 0:
         pf.tab_stops.add_tab_stop(Pt(left))
 

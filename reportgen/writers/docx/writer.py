@@ -38,8 +38,12 @@ ROLE_STYLES = {
     "summary-heading": "UN Summary Heading",
     "summary": "UN Summary",
 }
-LIST_STYLES = {"alpha": "UN Sub-item", "sub": "UN Sub-item 2", "bullet": "UN Bullet",
-               "outline": "UN Outline Item"}
+LIST_STYLES = {
+    "alpha": "UN Sub-item",
+    "sub": "UN Sub-item 2",
+    "bullet": "UN Bullet",
+    "outline": "UN Outline Item",
+}
 
 
 class DocxWriter:
@@ -58,17 +62,23 @@ class DocxWriter:
                 parent.append(fields.run_element(node.text, node.bold or bold, node.italic))
             elif isinstance(node, NoteRef):
                 wid = self.footnotes.id_for(node.note)
-                parent.append(fields.footnote_reference(wid, node.note.mark if node.note.custom else None))
+                parent.append(
+                    fields.footnote_reference(wid, node.note.mark if node.note.custom else None)
+                )
             elif isinstance(node, Link):
                 link = fields.hyperlink(part, node.url)
                 for child in node.children:
                     if isinstance(child, Text):
-                        link.append(fields.run_element(child.text, child.bold or bold, child.italic,
-                                                       style="Hyperlink"))
+                        link.append(
+                            fields.run_element(
+                                child.text, child.bold or bold, child.italic, style="Hyperlink"
+                            )
+                        )
                 parent.append(link)
 
-    def paragraph(self, style: str, content: list[Inline] = (), number: str = "",
-                  bold: bool = False):
+    def paragraph(
+        self, style: str, content: list[Inline] = (), number: str = "", bold: bool = False
+    ):
         p = self.docx.add_paragraph(style=style)
         if number:
             p._p.append(fields.run_element(number, bold))
@@ -163,7 +173,7 @@ class DocxWriter:
         if m.sessions_side_by_side:
             grid = self.docx.add_table(rows=1, cols=len(m.sessions))
             cells = grid.rows[0].cells
-            for cell, session in zip(cells, m.sessions):
+            for cell, session in zip(cells, m.sessions, strict=True):
                 self.session(cell, session)
         else:
             for session in m.sessions:
@@ -178,7 +188,11 @@ class DocxWriter:
                 self.inlines(p._p, text_or_content, self.docx.part)
             return p
 
-        if hasattr(container, "paragraphs") and container.paragraphs and not container.paragraphs[0].text:
+        if (
+            hasattr(container, "paragraphs")
+            and container.paragraphs
+            and not container.paragraphs[0].text
+        ):
             container._element.remove(container.paragraphs[0]._p)
         add(session.body, "UN Session Body")
         add(session.session, "UN Session Body")
@@ -195,13 +209,18 @@ class DocxWriter:
         section.page_width, section.page_height = Pt(width), Pt(height)
         section.top_margin, section.bottom_margin = Pt(G.margin_top), Pt(G.margin_bottom)
         section.left_margin, section.right_margin = Pt(G.margin_left), Pt(G.margin_right)
-        section.header_distance, section.footer_distance = Pt(G.header_distance), Pt(G.footer_distance)
+        section.header_distance, section.footer_distance = (
+            Pt(G.header_distance),
+            Pt(G.footer_distance),
+        )
         section.start_type = WD_SECTION.NEW_PAGE
         section.different_first_page_header_footer = True
         self.docx.settings.odd_and_even_pages_header_footer = True
         symbols = self.doc.page.running_header
-        for header, align in ((section.header, WD_ALIGN_PARAGRAPH.RIGHT),
-                              (section.even_page_header, WD_ALIGN_PARAGRAPH.LEFT)):
+        for header, align in (
+            (section.header, WD_ALIGN_PARAGRAPH.RIGHT),
+            (section.even_page_header, WD_ALIGN_PARAGRAPH.LEFT),
+        ):
             p = header.paragraphs[0]
             p.style = "Header"
             p.alignment = align
@@ -210,8 +229,10 @@ class DocxWriter:
                 extra = header.add_paragraph(symbol, style="Header")
                 extra.alignment = align
             fields.border(header.paragraphs[-1]._p, "bottom", 4)
-        for footer, align in ((section.footer, WD_ALIGN_PARAGRAPH.RIGHT),
-                              (section.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT)):
+        for footer, align in (
+            (section.footer, WD_ALIGN_PARAGRAPH.RIGHT),
+            (section.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT),
+        ):
             p = footer.paragraphs[0]
             p.style = "Footer"
             p.alignment = align
@@ -228,7 +249,11 @@ class DocxWriter:
         props.comments = ""
         props.keywords = self.doc.subject
         props.revision = 1
-        stamp = dt.datetime.fromisoformat(self.doc.date_iso) if self.doc.date_iso else dt.datetime(2000, 1, 1)
+        stamp = (
+            dt.datetime.fromisoformat(self.doc.date_iso)
+            if self.doc.date_iso
+            else dt.datetime(2000, 1, 1)
+        )
         props.created = stamp
         props.modified = stamp
         props.last_printed = stamp

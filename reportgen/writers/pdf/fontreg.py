@@ -52,5 +52,7 @@ def register(choice: FontChoice, need_cjk: bool) -> PdfFonts:
         else:
             pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
             cjk = cjk_bold = "STSong-Light"
-        pdfmetrics.registerFontFamily(cjk, normal=cjk, bold=cjk_bold, italic=cjk, boldItalic=cjk_bold)
+        pdfmetrics.registerFontFamily(
+            cjk, normal=cjk, bold=cjk_bold, italic=cjk, boldItalic=cjk_bold
+        )
     return PdfFonts(latin, cjk, cjk_bold)

@@ -30,7 +30,7 @@ class NotedParagraph(Paragraph):
             first_len = len(parts[0].getPlainText())
             for part in parts:
                 part.notes, part.offsets = [], []
-            for note, offset in zip(self.notes, self.offsets):
+            for note, offset in zip(self.notes, self.offsets, strict=True):
                 target = parts[0] if offset <= first_len else parts[1]
                 target.notes.append(note)
                 target.offsets.append(offset if target is parts[0] else offset - first_len)

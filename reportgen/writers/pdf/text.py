@@ -9,7 +9,10 @@ from reportgen.model import Footnote, Inline, Link, NoteRef, Text
 from reportgen.writers.pdf.fontreg import PdfFonts
 
 # CJK ideographs, kana, CJK punctuation, full-width forms, enclosed ㈠
-_CJK = r"\u2e80-\u2fff\u3000-\u303f\u3040-\u30ff\u3100-\u312f\u3200-\u32ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
+_CJK = (
+    r"\u2e80-\u2fff\u3000-\u303f\u3040-\u30ff\u3100-\u312f\u3200-\u32ff\u3400-\u4dbf"
+    r"\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
+)
 _RUNS = re.compile(f"([{_CJK}]+)")
 
 
@@ -51,7 +54,7 @@ class Markup:
         else:
             self.parts.append(f'<super><font name="{self.fonts.latin}">{mark}</font></super>')
 
-    def inlines(self, content: list[Inline], bold: bool = False) -> "Markup":
+    def inlines(self, content: list[Inline], bold: bool = False) -> Markup:
         for node in content:
             if isinstance(node, Text):
                 self.text(node.text, node.bold or bold, node.italic)

@@ -8,13 +8,12 @@ a second pass.
 from __future__ import annotations
 
 import io
-from xml.sax.saxutils import escape
 from dataclasses import dataclass, field
+from xml.sax.saxutils import escape
 
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import BaseDocTemplate, Flowable, PageTemplate, Spacer, Table, TableStyle
-from reportlab.platypus.flowables import HRFlowable
 
 from reportgen.fonts import FontChoice
 from reportgen.model import (
@@ -50,15 +49,33 @@ class Styles:
         bold = fonts.cjk_bold if cjk else fonts.latin
         wrap = "CJK" if cjk else None
 
-        def style(name, size=G.body_size, leading=None, font=base, indent=None,
-                  align=TA_JUSTIFY, before=0.0, after=0.0, **kw) -> ParagraphStyle:
+        def style(
+            name,
+            size=G.body_size,
+            leading=None,
+            font=base,
+            indent=None,
+            align=TA_JUSTIFY,
+            before=0.0,
+            after=0.0,
+            **kw,
+        ) -> ParagraphStyle:
             spec = INDENTS.get(indent or name)
             return ParagraphStyle(
-                name, fontName=font, fontSize=size, leading=leading or size * 1.4,
-                leftIndent=spec.text if spec else 0, bulletIndent=spec.marker if spec else 0,
-                firstLineIndent=spec.first_line if spec else 0, alignment=align,
-                spaceBefore=before, spaceAfter=after, wordWrap=wrap,
-                bulletFontName=fonts.latin, bulletFontSize=size, **kw,
+                name,
+                fontName=font,
+                fontSize=size,
+                leading=leading or size * 1.4,
+                leftIndent=spec.text if spec else 0,
+                bulletIndent=spec.marker if spec else 0,
+                firstLineIndent=spec.first_line if spec else 0,
+                alignment=align,
+                spaceBefore=before,
+                spaceAfter=after,
+                wordWrap=wrap,
+                bulletFontName=fonts.latin,
+                bulletFontSize=size,
+                **kw,
             )
 
         after = G.space_after
@@ -68,18 +85,41 @@ class Styles:
         self.item2 = style("UN Sub-item 2", after=after)
         self.bullet = style("UN Bullet", after=after)
         self.outline = style("UN Outline Item", after=after)
-        self.title = style("UN Title", size=G.title_size, font=bold, align=TA_LEFT, before=12,
-                           after=6)
-        self.subtitle = style("UN Subtitle", indent="UN Title", size=G.subtitle_size, font=bold,
-                              align=TA_LEFT, before=6, after=12)
-        self.summary_heading = style("UN Summary Heading", indent="UN Title", size=G.subtitle_size,
-                                     font=bold, align=TA_CENTER, before=12, after=6)
+        self.title = style(
+            "UN Title", size=G.title_size, font=bold, align=TA_LEFT, before=12, after=6
+        )
+        self.subtitle = style(
+            "UN Subtitle",
+            indent="UN Title",
+            size=G.subtitle_size,
+            font=bold,
+            align=TA_LEFT,
+            before=6,
+            after=12,
+        )
+        self.summary_heading = style(
+            "UN Summary Heading",
+            indent="UN Title",
+            size=G.subtitle_size,
+            font=bold,
+            align=TA_CENTER,
+            before=12,
+            after=6,
+        )
         self.summary = style("UN Summary", after=after)
         self.headings = {
-            1: style("Heading 1", indent="Heading", size=G.chapter_size, font=bold,
-                     align=TA_LEFT, before=12, after=6),
-            2: style("Heading 2", indent="Heading", size=12, font=bold, align=TA_LEFT,
-                     before=10, after=6),
+            1: style(
+                "Heading 1",
+                indent="Heading",
+                size=G.chapter_size,
+                font=bold,
+                align=TA_LEFT,
+                before=12,
+                after=6,
+            ),
+            2: style(
+                "Heading 2", indent="Heading", size=12, font=bold, align=TA_LEFT, before=10, after=6
+            ),
             3: style("Heading 3", indent="Heading", font=bold, align=TA_LEFT, before=8, after=4),
             4: style("Heading 4", indent="Heading", font=bold, align=TA_LEFT, before=6, after=4),
         }
@@ -90,10 +130,17 @@ class Styles:
         self.symbol = style("UN Symbol", align=TA_RIGHT, leading=22)
         self.session = style("UN Session", align=TA_LEFT, leading=13)
         self.session_bold = style("UN Session Body", font=bold, align=TA_LEFT, leading=13)
-        self.footnote = style("Footnote Text", size=G.footnote_size, leading=G.footnote_leading,
-                              align=TA_JUSTIFY, after=2)
-        self.toc = {1: style("TOC 1", align=TA_LEFT, after=3),
-                    2: style("TOC 2", align=TA_LEFT, after=3)}
+        self.footnote = style(
+            "Footnote Text",
+            size=G.footnote_size,
+            leading=G.footnote_leading,
+            align=TA_JUSTIFY,
+            after=2,
+        )
+        self.toc = {
+            1: style("TOC 1", align=TA_LEFT, after=3),
+            2: style("TOC 2", align=TA_LEFT, after=3),
+        }
         self.font_bold = bold
         self.font_latin = fonts.latin
         self.font_cjk = fonts.cjk
@@ -115,14 +162,16 @@ class HeadingMark(Flowable):
     def draw(self):
         key = self.heading.anchor or f"h{id(self.heading)}"
         self.canv.bookmarkPage(key)
-        self.canv.addOutlineEntry(self.title, key, level=max(0, self.heading.level - 1), closed=True)
+        self.canv.addOutlineEntry(
+            self.title, key, level=max(0, self.heading.level - 1), closed=True
+        )
         pages = getattr(self.canv, "_rg_heading_pages", None)
         if pages is not None:
             pages[key] = self.canv.getPageNumber()
 
 
 class DocTemplate(BaseDocTemplate):
-    def __init__(self, buffer, writer: "PdfWriter", **kw):
+    def __init__(self, buffer, writer: PdfWriter, **kw):
         self.writer = writer
         super().__init__(buffer, **kw)
 
@@ -132,7 +181,9 @@ class DocTemplate(BaseDocTemplate):
 
 
 class PdfWriter:
-    def __init__(self, doc: Document, fonts: FontChoice, page_numbers: dict[str, int] | None = None):
+    def __init__(
+        self, doc: Document, fonts: FontChoice, page_numbers: dict[str, int] | None = None
+    ):
         self.doc = doc
         self.cjk = (doc.fonts.script == "cjk") if doc.fonts else True
         self.fonts = register(fonts, need_cjk=True)
@@ -142,20 +193,29 @@ class PdfWriter:
         self.page_count = 0
 
     # -- text -------------------------------------------------------------------
-    def para(self, content: list[Inline], style: ParagraphStyle, number: str = "",
-             bold: bool = False) -> NotedParagraph:
+    def para(
+        self, content: list[Inline], style: ParagraphStyle, number: str = "", bold: bool = False
+    ) -> NotedParagraph:
         """A paragraph; `number` hangs at the style's marker position as a bullet."""
         m = Markup(self.fonts, self.cjk)
         m.inlines(content, bold)
-        return NotedParagraph(self.bullet(number, style, bold) + m.markup(), style,
-                              notes=m.notes, offsets=m.offsets)
+        return NotedParagraph(
+            self.bullet(number, style, bold) + m.markup(), style, notes=m.notes, offsets=m.offsets
+        )
 
     def bullet(self, number: str, style: ParagraphStyle, bold: bool = False) -> str:
         if not number:
             return ""
         cjk = _has_cjk(number)
-        font = (self.styles.font_bold if bold or style.fontName == self.styles.font_bold
-                else self.styles.font_cjk) if cjk else self.styles.font_latin
+        font = (
+            (
+                self.styles.font_bold
+                if bold or style.fontName == self.styles.font_bold
+                else self.styles.font_cjk
+            )
+            if cjk
+            else self.styles.font_latin
+        )
         if bold and not cjk:
             font = pdfmetrics_bold(font)
         return f'<bullet font="{font}">{escape(number)}</bullet>'
@@ -163,8 +223,9 @@ class PdfWriter:
     def note_flowable(self, note: Footnote):
         m = Markup(self.fonts, self.cjk)
         m.inlines(note.content)
-        return NotedParagraph(self.bullet(note.mark, self.styles.footnote) + m.markup(),
-                              self.styles.footnote)
+        return NotedParagraph(
+            self.bullet(note.mark, self.styles.footnote) + m.markup(), self.styles.footnote
+        )
 
     # -- blocks -----------------------------------------------------------------
     def block(self, block: Block, story: list) -> None:
@@ -176,12 +237,16 @@ class PdfWriter:
             story.append(self.para(block.content, style, block.number))
         elif isinstance(block, Paragraph):
             style = {
-                "title": s.title, "subtitle": s.subtitle,
-                "summary-heading": s.summary_heading, "summary": s.summary,
+                "title": s.title,
+                "subtitle": s.subtitle,
+                "summary-heading": s.summary_heading,
+                "summary": s.summary,
             }.get(block.role, s.paragraph if block.number else s.unnumbered)
             story.append(self.para(block.content, style, block.number))
         elif isinstance(block, ItemList):
-            style = {"alpha": s.item, "sub": s.item2, "bullet": s.bullet, "outline": s.outline}[block.kind]
+            style = {"alpha": s.item, "sub": s.item2, "bullet": s.bullet, "outline": s.outline}[
+                block.kind
+            ]
             for item in block.items:
                 story.append(self.para(item.content, style, item.marker))
                 for child in item.children:
@@ -197,15 +262,23 @@ class PdfWriter:
         for entry in block.entries:
             label = (entry.number + " " if entry.number else "") + _plain(entry.content)
             page = self.contents_pages.get(entry.anchor, "")
-            rows.append([self.para([Text(label)], s.toc[min(entry.level, 2)]),
-                         self.para([Text(str(page))], s.masthead)])
+            rows.append(
+                [
+                    self.para([Text(label)], s.toc[min(entry.level, 2)]),
+                    self.para([Text(str(page))], s.masthead),
+                ]
+            )
         table = Table(rows, colWidths=[width - 40, 40])
-        table.setStyle(TableStyle([
-            ("ALIGN", (1, 0), (1, -1), "RIGHT"),
-            ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 0),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-        ]))
+        table.setStyle(
+            TableStyle(
+                [
+                    ("ALIGN", (1, 0), (1, -1), "RIGHT"),
+                    ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ]
+            )
+        )
         story.append(table)
 
     def masthead(self, story: list) -> None:
@@ -214,33 +287,51 @@ class PdfWriter:
         width = self.text_width()
         symbols = "<br/>".join(
             f'<font name="{s.font_latin}"><font size="20">{sym.partition("/")[0]}</font>'
-            f'/{sym.partition("/")[2]}</font>' for sym in m.symbols)
+            f"/{sym.partition('/')[2]}</font>"
+            for sym in m.symbols
+        )
         top = Table(
-            [[self.para([Text(m.organization)], s.masthead), NotedParagraph(symbols, s.symbol)],
-             [self.para([Text(m.organ)], s.organ),
-              NotedParagraph("<br/>".join(f'<font name="{s.font_latin}">{line}</font>'
-                                         for line in [m.distribution, m.date, *m.language_lines]),
-                             s.masthead)]],
+            [
+                [self.para([Text(m.organization)], s.masthead), NotedParagraph(symbols, s.symbol)],
+                [
+                    self.para([Text(m.organ)], s.organ),
+                    NotedParagraph(
+                        "<br/>".join(
+                            f'<font name="{s.font_latin}">{line}</font>'
+                            for line in [m.distribution, m.date, *m.language_lines]
+                        ),
+                        s.masthead,
+                    ),
+                ],
+            ],
             colWidths=[width * 0.6, width * 0.4],
         )
-        top.setStyle(TableStyle([
-            ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 0),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-            ("LINEBELOW", (0, -1), (-1, -1), 1.5, "black"),
-            ("BOTTOMPADDING", (0, -1), (-1, -1), 6),
-            ("LEFTPADDING", (1, 0), (1, -1), width * 0.15),
-        ]))
+        top.setStyle(
+            TableStyle(
+                [
+                    ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                    ("LINEBELOW", (0, -1), (-1, -1), 1.5, "black"),
+                    ("BOTTOMPADDING", (0, -1), (-1, -1), 6),
+                    ("LEFTPADDING", (1, 0), (1, -1), width * 0.15),
+                ]
+            )
+        )
         story.append(top)
         story.append(Spacer(1, 10))
         blocks = [self.session_cell(session) for session in m.sessions]
         if m.sessions_side_by_side:
             grid = Table([blocks], colWidths=[width / 2] * 2)
-            grid.setStyle(TableStyle([
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 12),
-            ]))
+            grid.setStyle(
+                TableStyle(
+                    [
+                        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                        ("RIGHTPADDING", (0, 0), (-1, -1), 12),
+                    ]
+                )
+            )
             story.append(grid)
         else:
             for cell in blocks:
@@ -298,26 +389,43 @@ class PdfWriter:
         width, height = PAGE_SIZES[self.doc.page.size]
         buffer = io.BytesIO()
         doc = DocTemplate(
-            buffer, self, pagesize=(width, height),
-            leftMargin=G.margin_left, rightMargin=G.margin_right,
-            topMargin=G.margin_top, bottomMargin=G.margin_bottom,
-            title=self.doc.title, subject=self.doc.subject, author="United Nations",
-            creator="reportgen", producer="reportgen", keywords=[self.doc.subject],
-            lang=self.doc.language, invariant=1,
+            buffer,
+            self,
+            pagesize=(width, height),
+            leftMargin=G.margin_left,
+            rightMargin=G.margin_right,
+            topMargin=G.margin_top,
+            bottomMargin=G.margin_bottom,
+            title=self.doc.title,
+            subject=self.doc.subject,
+            author="United Nations",
+            creator="reportgen",
+            producer="reportgen",
+            keywords=[self.doc.subject],
+            lang=self.doc.language,
+            invariant=1,
         )
         frame = FootnoteFrame(
-            G.margin_left, G.margin_bottom, width - G.margin_left - G.margin_right,
-            height - G.margin_top - G.margin_bottom, leftPadding=0, rightPadding=0,
-            topPadding=0, bottomPadding=0, id="body", note_flowable=self.note_flowable,
+            G.margin_left,
+            G.margin_bottom,
+            width - G.margin_left - G.margin_right,
+            height - G.margin_top - G.margin_bottom,
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+            id="body",
+            note_flowable=self.note_flowable,
         )
-        doc.addPageTemplates([PageTemplate("page", [frame], onPage=self.on_page,
-                                           onPageEnd=self.on_page_end)])
+        doc.addPageTemplates(
+            [PageTemplate("page", [frame], onPage=self.on_page, onPageEnd=self.on_page_end)]
+        )
         doc.build(self.story())
         return PdfResult(buffer.getvalue(), self.page_count, dict(self.heading_pages))
 
 
 def _has_cjk(text: str) -> bool:
-    return any(ord(ch) > 0x2e80 for ch in text)
+    return any(ord(ch) > 0x2E80 for ch in text)
 
 
 def pdfmetrics_bold(font: str) -> str:
