@@ -86,7 +86,8 @@ class Numberer:
         styles = self.rules.headings
         style = styles[level - 1] if level - 1 < len(styles) else "none"
         if not block.numbered or style == "none":
-            return Heading(block.content, level, "", in_contents=level <= 2)
+            # unnumbered thematic sub-headings stay out of the contents
+            return Heading(block.content, level, "", in_contents=level == 1)
         self.heading_counts[level] += 1
         for deeper in range(level + 1, len(self.heading_counts)):
             self.heading_counts[deeper] = 0

@@ -1,0 +1,74 @@
+"""The Executive Director's report: contents with real page numbers, data in the text."""
+
+from __future__ import annotations
+
+import shutil
+
+from docx import Document as open_docx
+from pypdf import PdfReader
+from readback import docx_text, normalise
+from ruamel.yaml import YAML
+
+from reportgen.build import build_document
+
+from conftest import SEEDS
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _toc_entries(docx_path):
+    """(label, page) of each pre-filled entry of the Word TOC field."""
+    doc = open_docx(docx_path)
+    entries = []
+    for p in doc.paragraphs:
+        if p.style.name.startswith("TOC"):
+            *label, page = p.text.split("\t")
+            entries.append(("".join(label), int(page)))
+    return entries
+
+
+def test_word_contents_is_a_toc_field_that_refreshes(built):
+    path = built / "ed-report-2017.docx"
+    doc = open_docx(path)
+    instructions = [t.text for t in doc.element.body.iter(f"{W}instrText")]
+    assert any(i.strip().startswith("TOC") for i in instructions)
+    assert doc.settings.element.find(f"{W}updateFields") is not None
+    labels = [label for label, _ in _toc_entries(path)]
+    assert labels[:3] == ["一.导言", "二.战略方向", "三.联合国毒品和犯罪问题办公室执行任务授权的进展"]
+    assert "A.有效处理和应对世界毒品问题" in labels
+    assert "反腐败" not in labels  # unnumbered thematic headings stay out
+    assert len(labels) == 5 + 6
+
+
+def test_contents_pages_are_where_chapters_start_in_the_pdf(built):
+    reader = PdfReader(built / "ed-report-2017.pdf")
+    starts = {}
+    for item in reader.outline:
+        if isinstance(item, list):
+            continue
+        starts[normalise(item.title)] = reader.get_destination_page_number(item) + 1
+    pages = [normalise(p.extract_text()) for p in reader.pages]
+    entries = _toc_entries(built / "ed-report-2017.docx")
+    chapters = [(label, page) for label, page in entries if label[0] in "一二三四五"]
+    assert len(chapters) == 5
+    contents_text = pages[0] + pages[1]
+    for label, page in entries:
+        assert normalise(label) + str(page) in contents_text  # the PDF prints the same
+    for label, page in chapters:
+        assert starts[normalise(label)] == page
+        assert normalise(label) in pages[page - 1]
+
+
+def test_a_changed_figure_in_the_data_file_changes_the_text(tmp_path, fonts):
+    folder = tmp_path / "ed-report-2017"
+    shutil.copytree(SEEDS / "ed-report-2017", folder)
+    yaml = YAML()
+    data = yaml.load((folder / "data.yaml").read_text(encoding="utf-8"))
+    assert data["funding"]["pledges_2016"] == 285000000
+    data["funding"]["pledges_2016"] = 312400000
+    with (folder / "data.yaml").open("w", encoding="utf-8") as f:
+        yaml.dump(data, f)
+    build_document(folder, tmp_path, ("docx",), fonts)
+    text = normalise(docx_text(tmp_path / "ed-report-2017.docx"))
+    assert "认捐额估计约为3.124亿美元" in text
+    assert "2.85亿美元" not in text
