@@ -270,7 +270,7 @@ class PdfWriter:
             )
         table = Table(rows, colWidths=[width - 40, 40])
         table.setStyle(
-            TableStyle(
+            self.table_style(
                 [
                     ("ALIGN", (1, 0), (1, -1), "RIGHT"),
                     ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
@@ -307,7 +307,7 @@ class PdfWriter:
             colWidths=[width * 0.6, width * 0.4],
         )
         top.setStyle(
-            TableStyle(
+            self.table_style(
                 [
                     ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
                     ("LEFTPADDING", (0, 0), (-1, -1), 0),
@@ -324,7 +324,7 @@ class PdfWriter:
         if m.sessions_side_by_side:
             grid = Table([blocks], colWidths=[width / 2] * 2)
             grid.setStyle(
-                TableStyle(
+                self.table_style(
                     [
                         ("VALIGN", (0, 0), (-1, -1), "TOP"),
                         ("LEFTPADDING", (0, 0), (-1, -1), 0),
@@ -347,6 +347,10 @@ class PdfWriter:
             self.para(session.agenda_line, s.session),
             *[self.para([Text(t)], s.session_bold) for t in session.item_titles],
         ]
+
+    def table_style(self, commands: list) -> TableStyle:
+        """A table style whose default font is an embedded one (never Helvetica)."""
+        return TableStyle([("FONTNAME", (0, 0), (-1, -1), self.styles.font_latin), *commands])
 
     # -- pages ------------------------------------------------------------------
     def text_width(self) -> float:
@@ -404,6 +408,7 @@ class PdfWriter:
             keywords=[self.doc.subject],
             lang=self.doc.language,
             invariant=1,
+            initialFontName=self.styles.font_latin,
         )
         frame = FootnoteFrame(
             G.margin_left,
