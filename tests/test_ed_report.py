@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import shutil
 
+from conftest import SEEDS
 from docx import Document as open_docx
 from pypdf import PdfReader
 from readback import docx_text, normalise
 from ruamel.yaml import YAML
 
 from reportgen.build import build_document
-
-from conftest import SEEDS
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -34,7 +33,8 @@ def test_word_contents_is_a_toc_field_that_refreshes(built):
     assert any(i.strip().startswith("TOC") for i in instructions)
     assert doc.settings.element.find(f"{W}updateFields") is not None
     labels = [label for label, _ in _toc_entries(path)]
-    assert labels[:3] == ["一.导言", "二.战略方向", "三.联合国毒品和犯罪问题办公室执行任务授权的进展"]
+    assert labels[:2] == ["一.导言", "二.战略方向"]
+    assert labels[2] == "三.联合国毒品和犯罪问题办公室执行任务授权的进展"
     assert "A.有效处理和应对世界毒品问题" in labels
     assert "反腐败" not in labels  # unnumbered thematic headings stay out
     assert len(labels) == 5 + 6

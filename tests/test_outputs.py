@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
+from conftest import SEEDS
 from docx import Document as open_docx
 from pypdf import PdfReader
 
 from reportgen.build import build_document
-
-from conftest import SEEDS
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -15,8 +14,18 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 def test_docx_named_styles_headers_and_properties(built):
     doc = open_docx(built / "strategy-note-2008-2011.docx")
     used = {p.style.name for p in doc.paragraphs}
-    assert {"UN Title", "UN Subtitle", "UN Summary", "Heading 1", "Heading 2", "Heading 3",
-            "UN Paragraph Unnumbered", "UN Sub-item", "UN Bullet", "UN Outline Item"} <= used
+    assert {
+        "UN Title",
+        "UN Subtitle",
+        "UN Summary",
+        "Heading 1",
+        "Heading 2",
+        "Heading 3",
+        "UN Paragraph Unnumbered",
+        "UN Sub-item",
+        "UN Bullet",
+        "UN Outline Item",
+    } <= used
     normal = doc.styles["Normal"].element
     fonts = normal.find(f"{W}rPr/{W}rFonts")
     assert fonts.get(f"{W}eastAsia") == "SimSun" and fonts.get(f"{W}ascii") == "Times New Roman"
