@@ -52,6 +52,7 @@ class Heading:
 class Paragraph:
     content: list[Inline]
     number: str = ""  # "1.", "16.1", "" when unnumbered
+    bold: bool = False  # the whole paragraph, number included (recommendations)
     role: str = "body"  # body | summary | lead | title | subtitle | summary-heading | signature
 
 
@@ -60,6 +61,7 @@ class ListItem:
     marker: str  # "(a)", "•", "1.1.1."
     content: list[Inline]
     children: list[Block] = field(default_factory=list)
+    bold: bool = False
 
 
 @dataclass

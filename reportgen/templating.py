@@ -59,7 +59,11 @@ def environment(style: NumberStyle) -> SandboxedEnvironment:
     def date_range(start: Any, end: Any) -> str:
         return format_date_range(_as_date(start, "date_range"), _as_date(end, "date_range"), style)
 
-    env.filters.update(num=num, usd=usd, pct=pct, date=date)
+    def paren(value: Any) -> str:
+        """Wrap in the prose parentheses of the document's style: （2.8%） or (2.8%)."""
+        return f"（{value}）" if style.prose_parens == "full" else f"({value})"
+
+    env.filters.update(num=num, usd=usd, pct=pct, date=date, paren=paren)
     env.globals.update(date_range=date_range)
     return env
 

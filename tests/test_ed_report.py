@@ -72,3 +72,25 @@ def test_a_changed_figure_in_the_data_file_changes_the_text(tmp_path, fonts):
     text = normalise(docx_text(tmp_path / "ed-report-2017.docx"))
     assert "认捐额估计约为3.124亿美元" in text
     assert "2.85亿美元" not in text
+
+
+def test_recommendations_in_bold_when_the_document_asks(tmp_path, fonts):
+    folder = tmp_path / "ed-report-2017"
+    shutil.copytree(SEEDS / "ed-report-2017", folder)
+    yaml_path = folder / "document.yaml"
+    text = yaml_path.read_text(encoding="utf-8")
+    yaml_path.write_text(
+        text.replace("recommendations_bold: false", "recommendations_bold: true"), encoding="utf-8"
+    )
+    build_document(folder, tmp_path, ("docx",), fonts)
+    doc = open_docx(tmp_path / "ed-report-2017.docx")
+
+    def bold(p):
+        runs = [r for r in p.runs if r.text.strip()]
+        return bool(runs) and all(r.bold for r in runs)
+
+    numbered = [p for p in doc.paragraphs if p.style.name == "UN Paragraph"]
+    assert not bold(numbered[90])  # paragraph 91, before the recommendations
+    assert all(bold(p) for p in numbered[92:])  # 93 to 99
+    items = [p for p in doc.paragraphs if p.style.name == "UN Sub-item"]
+    assert bold(items[-1])

@@ -68,7 +68,7 @@ class Numberer:
                 if block.numbered and self.rules.paragraphs:
                     self.paragraph += 1
                     number = self.paragraph_number(self.paragraph)
-                out.append(Paragraph(self._bold(block.content), number))
+                out.append(Paragraph(self._bold(block.content), number, bold=bool(self.bold_level)))
             elif isinstance(block, RawList):
                 out.append(self.item_list(block, 1))
         return out
@@ -127,10 +127,10 @@ class Numberer:
             if isinstance(child, RawList):
                 children.append(self.item_list(child, level + 1))
             elif isinstance(child, RawParagraph):
-                children.append(Paragraph(self._bold(child.content)))
+                children.append(Paragraph(self._bold(child.content), bold=bool(self.bold_level)))
             else:
                 children.append(self.heading(child))
-        return ListItem(marker, self._bold(item.content), children)
+        return ListItem(marker, self._bold(item.content), children, bold=bool(self.bold_level))
 
 
 def number_footnotes(blocks: list[Block]) -> list[Footnote]:

@@ -100,10 +100,10 @@ class DocxWriter:
                 style = ROLE_STYLES[block.role]
             else:
                 style = "UN Paragraph" if block.number else "UN Paragraph Unnumbered"
-            self.paragraph(style, block.content, block.number)
+            self.paragraph(style, block.content, block.number, block.bold)
         elif isinstance(block, ItemList):
             for item in block.items:
-                self.paragraph(LIST_STYLES[block.kind], item.content, item.marker)
+                self.paragraph(LIST_STYLES[block.kind], item.content, item.marker, item.bold)
                 for child in item.children:
                     self.block(child)
         elif isinstance(block, Contents):

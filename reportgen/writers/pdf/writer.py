@@ -242,13 +242,13 @@ class PdfWriter:
                 "summary-heading": s.summary_heading,
                 "summary": s.summary,
             }.get(block.role, s.paragraph if block.number else s.unnumbered)
-            story.append(self.para(block.content, style, block.number))
+            story.append(self.para(block.content, style, block.number, block.bold))
         elif isinstance(block, ItemList):
             style = {"alpha": s.item, "sub": s.item2, "bullet": s.bullet, "outline": s.outline}[
                 block.kind
             ]
             for item in block.items:
-                story.append(self.para(item.content, style, item.marker))
+                story.append(self.para(item.content, style, item.marker, item.bold))
                 for child in item.children:
                     self.block(child, story)
         elif isinstance(block, Contents):
