@@ -55,7 +55,22 @@ class RawList:
     line: int
 
 
-RawBlock = RawHeading | RawParagraph | RawList
+@dataclass
+class RawTable:
+    """`{table NAME ARGS}` alone in a paragraph: a computed table placed here."""
+
+    name: str
+    args: tuple[str, ...]
+    options: dict[str, str]
+    line: int
+
+    @property
+    def key(self) -> str:
+        return " ".join((self.name, *self.args))
+
+
+RawBlock = RawHeading | RawParagraph | RawList | RawTable
+TABLE_DIRECTIVE = re.compile(r"^\{table\s+([\w-]+)((?:\s+[^\s{}]+)*)\s*\}$")
 
 
 def _parser() -> MarkdownIt:
@@ -175,6 +190,14 @@ class _Converter:
                 content = self.inline(tokens[i + 1], line)
                 if _plain(content).strip() == OUTLINE:
                     outline_next = True
+                    i += 3
+                    continue
+                directive = TABLE_DIRECTIVE.match(_plain(content).strip())
+                if directive and len(content) == 1:
+                    words = directive.group(2).split()
+                    args = tuple(w for w in words if "=" not in w)
+                    options = dict(w.split("=", 1) for w in words if "=" in w)
+                    out.append(RawTable(directive.group(1), args, options, line))
                     i += 3
                     continue
                 numbered = not _strip_marker(content, UNNUMBERED, at_end=False)

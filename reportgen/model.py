@@ -80,7 +80,43 @@ class Contents:
     entries: list[Heading] = field(default_factory=list)
 
 
-Block = Heading | Paragraph | ItemList | Contents
+@dataclass
+class Cell:
+    text: str
+    align: str = "left"  # left | right | center | decimal
+    colspan: int = 1
+    rowspan: int = 1
+    bold: bool = False
+    indent: int = 0  # stub indent level
+
+
+@dataclass
+class Row:
+    cells: list[Cell]
+    kind: str = "body"  # header | body | group | subtotal | total
+
+
+@dataclass
+class TablePart:
+    """One grid of a table; 表 16.33 has (1) 经常预算 and (2) 预算外 with their own columns."""
+
+    header: list[Row]
+    body: list[Row]
+    widths: list[float]  # relative column widths
+    caption: str = ""
+
+
+@dataclass
+class Table:
+    label: str  # "表 16.30"
+    title: str
+    units: str  # "(千美元)", "" when none
+    parts: list[TablePart]
+    notes: list[list[Inline]] = field(default_factory=list)
+    anchor: str = ""
+
+
+Block = Heading | Paragraph | ItemList | Contents | Table
 
 
 @dataclass

@@ -39,7 +39,7 @@ def _as_date(value: Any, what: str) -> dt.date:
         raise ValueError(f"{what} needs a date YYYY-MM-DD, got {value!r}") from None
 
 
-def environment(style: NumberStyle) -> SandboxedEnvironment:
+def environment(style: NumberStyle, words: dict[str, str] | None = None) -> SandboxedEnvironment:
     env = SandboxedEnvironment(
         undefined=StrictUndefined, autoescape=False, keep_trailing_newline=True
     )
@@ -63,14 +63,30 @@ def environment(style: NumberStyle) -> SandboxedEnvironment:
         """Wrap in the prose parentheses of the document's style: （2.8%） or (2.8%)."""
         return f"（{value}）" if style.prose_parens == "full" else f"({value})"
 
-    env.filters.update(num=num, usd=usd, pct=pct, date=date, paren=paren)
+    def change_word(value: Any, net: bool = False) -> str:
+        """增加 / 减少 (or 净增加 / 净减少) by the sign of a change; 不变 when nil."""
+        if not words:
+            raise ValueError("change_word needs the language's budget words")
+        number = _as_number(value, "change_word")
+        if number == 0:
+            return words["unchanged"]
+        kind = "increase" if number > 0 else "decrease"
+        return words[f"net_{kind}" if net else kind]
+
+    env.filters.update(num=num, usd=usd, pct=pct, date=date, paren=paren, change_word=change_word)
     env.globals.update(date_range=date_range)
     return env
 
 
-def render(source: str, path: Path, data: dict[str, Any], style: NumberStyle) -> str:
+def render(
+    source: str,
+    path: Path,
+    data: dict[str, Any],
+    style: NumberStyle,
+    words: dict[str, str] | None = None,
+) -> str:
     """Render a narrative template; every failure names the template file and line."""
-    env = environment(style)
+    env = environment(style, words)
     try:
         return env.from_string(source).render(**data)
     except TemplateSyntaxError as err:

@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 HeadingStyle = Literal["chinese", "roman", "letter", "arabic", "alpha", "outline", "none"]
 SubItemStyle = Literal["alpha", "roman", "cjk", "circled"]
-Layout = Literal["secretariat-note", "executive-director-report"]
+Layout = Literal["secretariat-note", "executive-director-report", "budget-section"]
 
 
 class Strict(BaseModel):
@@ -23,10 +23,10 @@ class Agenda(Strict):
 
 
 class Session(Strict):
-    body: str = Field(min_length=1)
+    body: str | None = None  # the governing body; none for the General Assembly
     session: int = Field(ge=1, le=999)
-    dates: list[dt.date] = Field(min_length=1, max_length=2)
-    place: str = Field(min_length=1)
+    dates: list[dt.date] = Field(default_factory=list, max_length=2)
+    place: str | None = None
     agenda: Agenda
     item_titles: list[str] = Field(default_factory=list)
 
@@ -36,7 +36,23 @@ class Numbering(Strict):
     prefix: str = ""  # section prefix of paragraph numbers, e.g. "16." → 16.1
     headings: list[HeadingStyle] | None = None  # per level; the layout's default otherwise
     heading_prefix: dict[int, str] = Field(default_factory=dict)
+    heading_start: dict[int, int] = Field(default_factory=dict)  # first number per level
     sub_items: list[SubItemStyle] = Field(default_factory=lambda: ["alpha", "roman"])
+
+
+class BudgetData(Strict):
+    """A programme budget section's data files and numbering (layout budget-section)."""
+
+    section: int = Field(ge=1)
+    year: int = Field(ge=2000, le=2100)  # the budget year; expenditure is year-2, base year-1
+    subprogrammes: dict[int, str] = Field(min_length=1)
+    financial: str  # CSV or .xlsx, long format
+    posts: str
+    policymaking_organs: str | None = None  # YAML, table of organs
+    compliance: str | None = None  # CSV or .xlsx, compliance rates
+    # while part A is not rendered, part B's numbers continue from these (e.g. 30, 259)
+    first_table: int = Field(default=1, ge=1)
+    first_paragraph: int = Field(default=1, ge=1)
 
 
 class DocumentInput(Strict):
@@ -61,3 +77,4 @@ class DocumentInput(Strict):
     contents: bool = False
     recommendations_bold: bool = False
     symbol_link: str | None = None  # e.g. "http://undocs.org/ch/{symbol}"
+    budget: BudgetData | None = None

@@ -8,6 +8,10 @@ from reportgen.model import Document
 
 def build_model(doc: LoadedDocument) -> Document:
     """The document model of a loaded document, by its layout."""
+    if doc.meta.layout == "budget-section":
+        from reportgen.layouts import budget
+
+        return budget.build(doc)
     from reportgen.layouts import report
 
     return report.build(doc)

@@ -43,17 +43,19 @@ def agenda_line(
 
 def session_block(session: Session, mark: str, labels: Labels, style: NumberStyle) -> AgendaBlock:
     ordinal = ORDINALS[labels.get("masthead.ordinal")](session.session)
-    start, end = session.dates[0], session.dates[-1]
-    dates = (
-        format_date_range(start, end, style)
-        if start != end
-        else style.date.format(y=start.year, m=start.month, d=start.day)
-    )
+    dates_place = ""
+    if session.dates and session.place:
+        start, end = session.dates[0], session.dates[-1]
+        if start != end:
+            dates = format_date_range(start, end, style)
+        else:
+            dates = style.date.format(y=start.year, m=start.month, d=start.day)
+        dates_place = labels.get("masthead.dates_place").format(dates=dates, place=session.place)
     line, _ = agenda_line(session, mark, labels)
     return AgendaBlock(
-        body=session.body,
+        body=session.body or "",
         session=labels.get("masthead.session").format(ordinal=ordinal),
-        dates_place=labels.get("masthead.dates_place").format(dates=dates, place=session.place),
+        dates_place=dates_place,
         agenda_line=line,
         item_titles=list(session.item_titles),
     )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from reportgen.markup import RawBlock, RawHeading, RawItem, RawList, RawParagraph
+from reportgen.markup import RawHeading, RawItem, RawList, RawParagraph
 from reportgen.model import (
     Block,
     Footnote,
@@ -40,6 +40,8 @@ class NumberingRules:
     headings: list[str] = field(default_factory=lambda: ["chinese", "letter", "arabic", "alpha"])
     heading_prefix: dict[int, str] = field(default_factory=dict)
     sub_items: list[str] = field(default_factory=lambda: ["alpha", "roman"])
+    first_paragraph: int = 1
+    heading_start: dict[int, int] = field(default_factory=dict)  # level → first number
 
 
 class Numberer:
@@ -47,14 +49,14 @@ class Numberer:
 
     def __init__(self, rules: NumberingRules):
         self.rules = rules
-        self.paragraph = 0
-        self.heading_counts = [0] * 8
+        self.paragraph = rules.first_paragraph - 1
+        self.heading_counts = [rules.heading_start.get(level, 1) - 1 for level in range(8)]
         self.heading_numbers = [""] * 8  # bare numbers of the current headings, for outline
         self.outline = 0
         self.bold_chapter = False
         self.bold_level = 0
 
-    def blocks(self, raw: list[RawBlock], bold_classes: set[str] = frozenset()) -> list[Block]:
+    def blocks(self, raw: list, bold_classes: set[str] = frozenset()) -> list[Block]:
         out: list[Block] = []
         for block in raw:
             if isinstance(block, RawHeading):
@@ -71,6 +73,8 @@ class Numberer:
                 out.append(Paragraph(self._bold(block.content), number, bold=bool(self.bold_level)))
             elif isinstance(block, RawList):
                 out.append(self.item_list(block, 1))
+            else:  # a block the layout built already (a computed table)
+                out.append(block)
         return out
 
     def _bold(self, content: list[Inline]) -> list[Inline]:
@@ -90,7 +94,7 @@ class Numberer:
             return Heading(block.content, level, "", in_contents=level == 1)
         self.heading_counts[level] += 1
         for deeper in range(level + 1, len(self.heading_counts)):
-            self.heading_counts[deeper] = 0
+            self.heading_counts[deeper] = self.rules.heading_start.get(deeper, 1) - 1
             self.heading_numbers[deeper] = ""
         n = self.heading_counts[level]
         if style == "outline":

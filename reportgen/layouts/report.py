@@ -31,6 +31,7 @@ def rules(doc: LoadedDocument, labels: Labels) -> NumberingRules:
         prefix=n.prefix,
         headings=list(headings),
         heading_prefix=dict(n.heading_prefix),
+        heading_start=dict(n.heading_start),
         sub_items=list(n.sub_items),
     )
 

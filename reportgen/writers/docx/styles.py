@@ -40,6 +40,13 @@ PARAGRAPH_STYLES = {
     "UN Item Title": (None, G.body_size, True, "left", 0, 0, True),
     "UN Contents Heading": ("UN Title", G.subtitle_size, True, "left", 12, 6, True),
     "UN Contents Page Label": (None, 8, False, "right", 0, 2, False),
+    "UN Table Label": (None, G.body_size, False, "left", 12, 0, False),
+    "UN Table Title": (None, G.body_size, True, "left", 0, 2, True),
+    "UN Table Units": (None, 8, False, "left", 0, 4, False),
+    "UN Table Caption": (None, 9, True, "left", 4, 2, True),
+    "UN Table Heading": (None, 8, False, "left", 1, 1, False),
+    "UN Table Text": (None, 8.5, False, "left", 1, 1, False),
+    "UN Table Note": (None, 8, False, "left", 2, 0, False),
 }
 HEADING_STYLES = {
     1: (G.chapter_size, 12, 6),
@@ -103,6 +110,10 @@ def install_styles(document, font: FontSet, language: str) -> None:
         style.quick_style = True
         _paragraph_format(style, size, bold, indent, align, before, after)
         _fonts(style.element.get_or_add_rPr(), font, heading)
+        if name in ("UN Table Label", "UN Table Title", "UN Table Units", "UN Table Caption"):
+            style.paragraph_format.keep_with_next = True
+        if name in ("UN Table Heading", "UN Table Text"):
+            style.paragraph_format.line_spacing = 1.0
 
     for level, (size, before, after) in HEADING_STYLES.items():
         style = styles[f"Heading {level}"]

@@ -12,6 +12,7 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Pt
+from docx.table import _Cell
 
 from reportgen.model import (
     Block,
@@ -24,11 +25,13 @@ from reportgen.model import (
     Link,
     NoteRef,
     Paragraph,
+    Table,
     Text,
 )
 from reportgen.writers.docx import fields
 from reportgen.writers.docx.footnotes import FootnotesPart
 from reportgen.writers.docx.styles import install_styles
+from reportgen.writers.docx.tables import write_table
 from reportgen.writers.layout_spec import GEOMETRY as G
 from reportgen.writers.layout_spec import PAGE_SIZES
 
@@ -108,6 +111,8 @@ class DocxWriter:
                     self.block(child)
         elif isinstance(block, Contents):
             self.contents(block)
+        elif isinstance(block, Table):
+            write_table(self.docx, block, self._text_width(), self.paragraph)
 
     def contents(self, block: Contents) -> None:
         """A real TOC field, pre-filled with the entries and their PDF page numbers."""
@@ -188,15 +193,14 @@ class DocxWriter:
                 self.inlines(p._p, text_or_content, self.docx.part)
             return p
 
-        if (
-            hasattr(container, "paragraphs")
-            and container.paragraphs
-            and not container.paragraphs[0].text
-        ):
+        if isinstance(container, _Cell) and not container.paragraphs[0].text:
+            # a new cell holds one empty paragraph: the block starts in its place
             container._element.remove(container.paragraphs[0]._p)
-        add(session.body, "UN Session Body")
+        if session.body:
+            add(session.body, "UN Session Body")
         add(session.session, "UN Session Body")
-        add(session.dates_place, "UN Session")
+        if session.dates_place:
+            add(session.dates_place, "UN Session")
         add(session.agenda_line, "UN Session")
         for title in session.item_titles:
             add(title, "UN Item Title")

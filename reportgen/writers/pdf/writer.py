@@ -27,10 +27,14 @@ from reportgen.model import (
     Paragraph,
     Text,
 )
+from reportgen.model import (
+    Table as TableBlock,
+)
 from reportgen.writers.layout_spec import GEOMETRY as G
 from reportgen.writers.layout_spec import INDENTS, PAGE_SIZES
 from reportgen.writers.pdf.fontreg import PdfFonts, register
 from reportgen.writers.pdf.footnotes import FootnoteFrame, NotedParagraph
+from reportgen.writers.pdf.tables import table_flowables
 from reportgen.writers.pdf.text import Markup
 
 
@@ -141,8 +145,20 @@ class Styles:
             1: style("TOC 1", align=TA_LEFT, after=3),
             2: style("TOC 2", align=TA_LEFT, after=3),
         }
+        self.table_label = style("UN Table Label", align=TA_LEFT, before=12)
+        self.table_title = style("UN Table Title", font=bold, align=TA_LEFT, after=2)
+        self.table_units = style("UN Table Units", size=8, align=TA_LEFT, after=4)
+        self.table_caption = style(
+            "UN Table Caption", size=9, font=bold, align=TA_LEFT, before=4, after=2
+        )
+        self.table_heading = style("UN Table Heading", size=8, leading=9.5, align=TA_LEFT)
+        self.table_text = style("UN Table Text", size=8.5, leading=10, align=TA_LEFT)
+        self.table_note = style("UN Table Note", size=8, align=TA_LEFT, before=2)
+        for caption in (self.table_label, self.table_title, self.table_units, self.table_caption):
+            caption.keepWithNext = 1
         self.font_bold = bold
         self.font_latin = fonts.latin
+        self.font_latin_bold = pdfmetrics_bold(fonts.latin)
         self.font_cjk = fonts.cjk
 
 
@@ -191,6 +207,7 @@ class PdfWriter:
         self.contents_pages = page_numbers or {}
         self.heading_pages: dict[str, int] = {}
         self.page_count = 0
+        self.cell_styles: dict[tuple, ParagraphStyle] = {}
 
     # -- text -------------------------------------------------------------------
     def para(
@@ -253,6 +270,8 @@ class PdfWriter:
                     self.block(child, story)
         elif isinstance(block, Contents):
             self.contents(block, story)
+        elif isinstance(block, TableBlock):
+            story.extend(table_flowables(self, block))
 
     def contents(self, block: Contents, story: list) -> None:
         s = self.styles
@@ -340,13 +359,15 @@ class PdfWriter:
 
     def session_cell(self, session) -> list:
         s = self.styles
-        return [
-            self.para([Text(session.body)], s.session_bold),
-            self.para([Text(session.session)], s.session_bold),
-            self.para([Text(session.dates_place)], s.session),
-            self.para(session.agenda_line, s.session),
-            *[self.para([Text(t)], s.session_bold) for t in session.item_titles],
-        ]
+        cell = []
+        if session.body:
+            cell.append(self.para([Text(session.body)], s.session_bold))
+        cell.append(self.para([Text(session.session)], s.session_bold))
+        if session.dates_place:
+            cell.append(self.para([Text(session.dates_place)], s.session))
+        cell.append(self.para(session.agenda_line, s.session))
+        cell.extend(self.para([Text(t)], s.session_bold) for t in session.item_titles)
+        return cell
 
     def table_style(self, commands: list) -> TableStyle:
         """A table style whose default font is an embedded one (never Helvetica)."""

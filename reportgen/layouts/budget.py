@@ -1,0 +1,305 @@
+"""The proposed programme budget section: paragraphs numbered 16.1…, computed tables
+placed by `{table …}` in the narrative and referred to by `{ref …}`.
+
+Part B (resources) is built here from the budget data; part A, the cover, annexes
+and charts are not rendered yet.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from reportgen.budget.figures import Budget
+from reportgen.budget.load import load_budget
+from reportgen.budget.tables_in import read_table
+from reportgen.budget.views import budget_context
+from reportgen.errors import InputError, Problem
+from reportgen.inputs.folder import LoadedDocument, inside
+from reportgen.inputs.yamlfile import line_of, load_yaml
+from reportgen.labels import Labels, load_labels, number_style
+from reportgen.layouts.masthead import masthead
+from reportgen.layouts.numbering import Numberer, NumberingRules, number_footnotes
+from reportgen.layouts.report import _anchor_headings
+from reportgen.markup import RawItem, RawList, RawParagraph, RawTable, parse
+from reportgen.model import Block, Document, FontSet, PageSetup, Paragraph, Table, Text
+from reportgen.tables import facts, posts, resources
+from reportgen.tables.kit import Kit
+from reportgen.templating import render
+
+REF = re.compile(r"\{ref\s+([^{}]+?)\s*\}")
+UNIT = re.compile(r"^([ABD])$|^C(\d+)$")
+
+
+class TableMaker:
+    """Builds the table a `{table NAME ARGS}` directive names."""
+
+    def __init__(self, kit: Kit, organs: list, rates: list, source: Path):
+        self.kit = kit
+        self.organs = organs
+        self.rates = rates
+        self.source = source
+
+    def unit(self, raw: RawTable) -> tuple[str, int | None]:
+        match = UNIT.match(raw.args[0]) if raw.args else None
+        if not match or (
+            match.group(2) and int(match.group(2)) not in self.kit.budget.subprogrammes
+        ):
+            raise InputError.one(
+                self.source,
+                f"table `{raw.key}` needs a unit: A, B, D or C1…C"
+                f"{max(self.kit.budget.subprogrammes)}",
+                line=raw.line,
+            )
+        return ("C", int(match.group(2))) if match.group(2) else (match.group(1), None)
+
+    def title(self, raw: RawTable) -> tuple[str, str]:
+        k = self.kit
+        units = {
+            "by-object": "thousands",
+            "by-component": "thousands",
+            "posts-by-grade": "posts",
+            "posts-by-component": "posts",
+            "evolution": "thousands_posts",
+            "policymaking-organs": "thousands",
+            "compliance": "percent",
+            "post-changes": "",
+        }
+        if raw.name in units:
+            unit = units[raw.name]
+            return k.word(f"titles.{raw.name}", year=k.year), k.word(
+                f"units.{unit}"
+            ) if unit else ""
+        component, sub = self.unit(raw)
+        name = k.unit_name(component, sub)
+        staff = k.budget.posts("regular_budget", component, sub)
+        if raw.name == "unit-objects" or not (staff.approved or staff.proposed):
+            return k.word("titles.unit-financial", unit=name), k.word("units.thousands")
+        return k.word("titles.unit-evolution", unit=name), k.word("units.thousands_posts")
+
+    def parts(self, raw: RawTable):
+        k = self.kit
+        simple = {
+            "by-object": resources.by_object,
+            "by-component": resources.by_component,
+            "post-changes": posts.post_changes,
+            "posts-by-grade": posts.posts_by_grade,
+            "posts-by-component": posts.posts_by_component,
+        }
+        if raw.name in simple:
+            return simple[raw.name](k)
+        if raw.name == "evolution":
+            return resources.evolution(k)
+        if raw.name == "policymaking-organs":
+            return facts.policymaking_organs(k, self.organs)
+        if raw.name == "compliance":
+            return facts.compliance(k, self.rates)
+        if raw.name in ("unit-evolution", "unit-objects"):
+            component, sub = self.unit(raw)
+            if raw.name == "unit-objects":
+                return resources.unit_objects(k, component, sub)
+            return resources.evolution(
+                k, component, sub, percent=raw.options.get("percent", "yes") != "no"
+            )
+        raise InputError.one(
+            self.source,
+            f"unknown table `{raw.name}`",
+            line=raw.line,
+            hint="tables: "
+            + ", ".join(
+                sorted(
+                    [
+                        *simple,
+                        "evolution",
+                        "policymaking-organs",
+                        "compliance",
+                        "unit-evolution",
+                        "unit-objects",
+                    ]
+                )
+            ),
+        )
+
+    def make(self, raw: RawTable, label: str) -> Table:
+        title, units = self.title(raw)
+        return Table(label, title, units, self.parts(raw), anchor=f"tbl-{raw.key}")
+
+
+def _table_keys(blocks: list) -> list[RawTable]:
+    return [b for b in blocks if isinstance(b, RawTable)]
+
+
+def _resolve_refs(blocks: list, numbers: dict[str, str], source: Path) -> None:
+    """Replace `{ref KEY}` in every text with the table's number; unknown keys are errors."""
+    problems: list[Problem] = []
+
+    def fix(content, line):
+        for node in content:
+            if isinstance(node, Text) and "{ref" in node.text:
+
+                def sub(m):
+                    key = " ".join(m.group(1).split())
+                    if key not in numbers:
+                        problems.append(
+                            Problem(
+                                source,
+                                f"reference to unknown table `{key}`",
+                                line=line,
+                                hint="tables here: " + ", ".join(numbers),
+                            )
+                        )
+                        return m.group(0)
+                    return numbers[key]
+
+                node.text = REF.sub(sub, node.text)
+
+    def walk(items, line):
+        for item in items:
+            if isinstance(item, RawParagraph):
+                fix(item.content, item.line)
+            elif isinstance(item, RawList):
+                walk(item.items, item.line)
+            elif isinstance(item, RawItem):
+                fix(item.content, line)
+                walk(item.children, line)
+            elif hasattr(item, "content"):
+                fix(item.content, getattr(item, "line", line))
+
+    walk(blocks, None)
+    if problems:
+        raise InputError(problems)
+
+
+def _load_facts(doc: LoadedDocument, raw_yaml) -> tuple[list, list]:
+    config = doc.meta.budget
+    yaml_path = doc.folder / "document.yaml"
+    organs, rates = [], []
+    if config.policymaking_organs:
+        path = inside(
+            doc.folder,
+            config.policymaking_organs,
+            "budget.policymaking_organs",
+            yaml_path,
+            line_of(raw_yaml, ("budget", "policymaking_organs")),
+        )
+        data = load_yaml(path) or []
+        problems = []
+        for index, item in enumerate(data):
+            try:
+                organs.append(facts.Organ.model_validate(dict(item)))
+            except Exception as err:
+                problems.append(
+                    Problem(
+                        path,
+                        f"organ {index + 1}: {err}".splitlines()[0],
+                        line=line_of(data, (index,)),
+                    )
+                )
+        if problems:
+            raise InputError(problems)
+    if config.compliance:
+        path = inside(
+            doc.folder,
+            config.compliance,
+            "budget.compliance",
+            yaml_path,
+            line_of(raw_yaml, ("budget", "compliance")),
+        )
+        sheet = read_table(path, ("indicator", "year", "kind", "value"), ("year", "value"))
+        rates = [
+            facts.Rate(indicator=r.indicator, year=int(r.year), kind=r.kind, value=r.value)
+            for r in sheet.frame.itertuples()
+        ]
+    return organs, rates
+
+
+def _check_organs(budget: Budget, organs: list, source: Path) -> None:
+    """The organs' money must add up to component A in the financial data."""
+    if not organs:
+        return
+    line = budget.line("regular_budget", "A")
+    for field, total in (("appropriation", line.appropriation), ("estimate", line.estimate)):
+        listed = sum(getattr(o, field) or 0 for o in organs)
+        if abs(listed - total) > 0.5:
+            raise InputError.one(
+                source,
+                f"the organs' {field} add up to {listed:,.0f} dollars but component A in "
+                f"the financial data has {total:,.0f}",
+                hint="correct one of the two files",
+            )
+
+
+def build(doc: LoadedDocument) -> Document:
+    meta = doc.meta
+    yaml_path = doc.folder / "document.yaml"
+    if meta.budget is None:
+        raise InputError.one(
+            yaml_path,
+            "a budget-section needs its `budget:` data block",
+            field="budget",
+            hint="see docs/input-format.md",
+        )
+    raw_yaml = load_yaml(yaml_path)
+    labels: Labels = load_labels(meta.language, yaml_path)
+    style = number_style(labels, meta.style, meta.numbers, yaml_path)
+    config = meta.budget
+
+    def data_file(key: str) -> Path:
+        return inside(
+            doc.folder,
+            getattr(config, key),
+            f"budget.{key}",
+            yaml_path,
+            line_of(raw_yaml, ("budget", key)),
+        )
+
+    budget = load_budget(data_file("financial"), data_file("posts"), config.subprogrammes)
+    organs, rates = _load_facts(doc, raw_yaml)
+    _check_organs(budget, organs, yaml_path)
+    kit = Kit(budget, labels, style, config.year)
+
+    context = {**doc.data, **budget_context(budget, labels, style)}
+    words = labels.get("budget.words")
+    text = render(doc.body, doc.body_path, context, style, words)
+    link = meta.symbol_link or labels.get("symbol_link")
+    raw = parse(text, doc.body_path, link)
+
+    directives = _table_keys(raw.blocks)
+    numbers = {
+        t.key: f"{config.section}.{config.first_table + i}" for i, t in enumerate(directives)
+    }
+    _resolve_refs(raw.blocks, numbers, doc.body_path)
+    maker = TableMaker(kit, organs, rates, doc.body_path)
+    caption = labels.get("budget.table")
+    blocks = [
+        maker.make(b, f"{caption} {numbers[b.key]}") if isinstance(b, RawTable) else b
+        for b in raw.blocks
+    ]
+
+    n = meta.numbering
+    rules = NumberingRules(
+        paragraphs=n.paragraphs,
+        prefix=n.prefix or f"{config.section}.",
+        headings=n.headings or ["letter", "none", "none", "none"],
+        heading_prefix=dict(n.heading_prefix),
+        sub_items=list(n.sub_items),
+        first_paragraph=config.first_paragraph,
+        heading_start=dict(n.heading_start),
+    )
+    body = Numberer(rules).blocks(blocks)
+    _anchor_headings(body)
+    front: list[Block] = [Paragraph([Text(meta.title)], role="title")]
+    if meta.subtitle:
+        front.append(Paragraph([Text(meta.subtitle)], role="subtitle"))
+    number_footnotes(front + body)
+    return Document(
+        title=meta.title,
+        subject="-".join(meta.symbols),
+        language=labels.get("bcp47"),
+        masthead=masthead(meta, labels, style),
+        front=front,
+        body=body,
+        page=PageSetup(size=meta.page_size, running_header=list(meta.symbols)),
+        fonts=FontSet(script="cjk" if labels.is_cjk else "latin"),
+        date_iso=meta.date.isoformat(),
+    )

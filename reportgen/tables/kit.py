@@ -1,0 +1,161 @@
+"""What every budget table builder shares: labels, years and figure formatting."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportgen.budget.figures import Budget, Line, Posts
+from reportgen.labels import Labels
+from reportgen.model import Cell, Row
+from reportgen.numbers import NumberStyle, format_amount
+
+
+@dataclass
+class Kit:
+    budget: Budget
+    labels: Labels
+    style: NumberStyle
+    year: int  # the budget year, e.g. 2022
+
+    def word(self, key: str, **kw) -> str:
+        text = self.labels.get(f"budget.{key}")
+        return text.format(**kw) if kw else text
+
+    # -- figures ---------------------------------------------------------------------
+    def thousands(self, dollars: float | None) -> str:
+        return format_amount(None if dollars is None else dollars / 1000, 1, self.style)
+
+    def count(self, posts: float) -> str:
+        return format_amount(posts, 0, self.style)
+
+    def percent(self, line: Line) -> str:
+        """Change ÷ base, one decimal; nil change → —; a tiny change keeps its sign (0.0)."""
+        if not line.change or line.percent is None:
+            return self.style.nil
+        return format_amount(line.percent, 1, self.style)
+
+    # -- cells and rows ------------------------------------------------------------------
+    @staticmethod
+    def stub(text: str, indent: int = 0, bold: bool = False) -> Cell:
+        return Cell(text, "left", indent=indent, bold=bold)
+
+    @staticmethod
+    def fig(text: str) -> Cell:
+        return Cell(text, "decimal")
+
+    def money_cells(
+        self, line: Line, changes: bool = True, percent: bool = True, single_change: bool = False
+    ) -> list[Cell]:
+        cells = [
+            self.fig(self.thousands(line.expenditure)),
+            self.fig(self.thousands(line.appropriation)),
+        ]
+        if single_change:
+            cells.append(self.fig(self.thousands(line.change)))
+        elif changes:
+            cells += [
+                self.fig(self.thousands(x))
+                for x in (line.technical, line.new_mandates, line.other, line.change)
+            ]
+        if percent:
+            cells.append(self.fig(self.percent(line)))
+        cells.append(self.fig(self.thousands(line.estimate)))
+        return cells
+
+    def post_cells(self, posts: Posts, changes: bool = True) -> list[Cell]:
+        cells = [self.fig(self.count(posts.approved))]
+        if changes:
+            cells += [
+                self.fig(self.count(x))
+                for x in (posts.technical, posts.new_mandates, posts.other, posts.change)
+            ]
+        else:
+            cells.append(self.fig(self.count(posts.change)))
+        cells.append(self.fig(self.count(posts.proposed)))
+        return cells
+
+    def group_row(self, text: str, columns: int) -> Row:
+        return Row([Cell(text, "left", colspan=columns)], "group")
+
+    def unit_label(self, component: str, subprogramme: int | None) -> str:
+        if subprogramme is None:
+            return f"{component}. {self.word(f'components.{component}')}"
+        return f"{subprogramme}. {self.budget.subprogrammes[subprogramme]}"
+
+    def unit_name(self, component: str, subprogramme: int | None) -> str:
+        """The unit as a table title names it: 行政领导和管理, 次级方案 1."""
+        if subprogramme is None:
+            return self.word(f"components.{component}")
+        return self.word("subprogramme", n=subprogramme)
+
+    def grade_list(self, grades: dict[str, float]) -> str:
+        sep = self.word("list_separator")
+        return sep.join(
+            self.word("grade_count", count=self.count(n), grade=g) for g, n in grades.items()
+        )
+
+    # -- headers ---------------------------------------------------------------------------
+    def money_header(
+        self, stub: str, single_change: bool = False, xb: bool = False, percent: bool = True
+    ) -> list[Row]:
+        """Two header rows with the 变动 spanner over the kinds of change."""
+        y = self.year
+        base = "estimate_current" if xb else "appropriation"
+        first = [
+            Cell(stub),
+            Cell(self.word("columns.expenditure", year=y - 2), "right"),
+            Cell(self.word(f"columns.{base}", year=y - 1), "right"),
+        ]
+        if single_change:
+            return [
+                Row(
+                    first
+                    + [
+                        Cell(self.word("columns.changes"), "right"),
+                        Cell(self.word("columns.percent"), "right"),
+                        Cell(self.word("columns.estimate_current", year=y), "right"),
+                    ],
+                    "header",
+                )
+            ]
+        kinds = ["technical", "new_mandates", "other", "total"] + (["percent"] if percent else [])
+        first += [
+            Cell(self.word("columns.changes"), "center", colspan=len(kinds)),
+            Cell(self.word("columns.estimate", year=y), "right"),
+        ]
+        second = (
+            [Cell(""), Cell(""), Cell("")]
+            + [Cell(self.word(f"columns.{k}"), "right") for k in kinds]
+            + [Cell("")]
+        )
+        return [Row(first, "header"), Row(second, "header")]
+
+    def post_header(self, stub: str, single_change: bool = False) -> list[Row]:
+        y = self.year
+        if single_change:
+            return [
+                Row(
+                    [
+                        Cell(stub),
+                        Cell(self.word("columns.estimate_current", year=y - 1), "right"),
+                        Cell(self.word("columns.changes"), "right"),
+                        Cell(self.word("columns.estimate_current", year=y), "right"),
+                    ],
+                    "header",
+                )
+            ]
+        first = [
+            Cell(stub),
+            Cell(self.word("columns.approved", year=y - 1), "right"),
+            Cell(self.word("columns.changes"), "center", colspan=4),
+            Cell(self.word("columns.proposed", year=y), "right"),
+        ]
+        second = (
+            [Cell(""), Cell("")]
+            + [
+                Cell(self.word(f"columns.{k}"), "right")
+                for k in ("technical", "new_mandates", "other", "total")
+            ]
+            + [Cell("")]
+        )
+        return [Row(first, "header"), Row(second, "header")]
