@@ -50,6 +50,8 @@ class BudgetData(Strict):
     posts: str
     policymaking_organs: str | None = None  # YAML, table of organs
     compliance: str | None = None  # CSV or .xlsx, compliance rates
+    control_totals: str | None = None  # official figures to check ours against
+    control_totals_warn_only: bool = False
     # while part A is not rendered, part B's numbers continue from these (e.g. 30, 259)
     first_table: int = Field(default=1, ge=1)
     first_paragraph: int = Field(default=1, ge=1)

@@ -229,6 +229,35 @@ def _check_organs(budget: Budget, organs: list, source: Path) -> None:
             )
 
 
+def _control(
+    doc: LoadedDocument, path: Path, budget: Budget, kit: Kit, numbers: dict[str, str]
+) -> None:
+    """Check the official control totals; fail unless the document says to warn only."""
+    from reportgen.budget.control import check_control_totals
+    from reportgen.warnings import warn
+
+    def where(fund, component, sub, obj, measure) -> str:
+        column = kit.word(f"columns.{'total' if measure == 'change' else measure}", year=kit.year)
+        if obj:
+            table, row = "by-object", kit.word(f"objects.{obj}")
+        elif component:
+            table = "by-component" if measure != "posts" else "posts-by-component"
+            row = kit.unit_label(component, sub)
+        else:
+            table, row = "by-object", kit.word("rows.total")
+        number = numbers.get(table, "?")
+        return f"{kit.word('table')} {number}, row {row}, column {column}"
+
+    problems = check_control_totals(path, budget, where)
+    if not problems:
+        return
+    if doc.meta.budget.control_totals_warn_only:
+        for problem in problems:
+            warn(str(problem))
+        return
+    raise InputError(problems)
+
+
 def build(doc: LoadedDocument) -> Document:
     meta = doc.meta
     yaml_path = doc.folder / "document.yaml"
@@ -269,6 +298,8 @@ def build(doc: LoadedDocument) -> Document:
         t.key: f"{config.section}.{config.first_table + i}" for i, t in enumerate(directives)
     }
     _resolve_refs(raw.blocks, numbers, doc.body_path)
+    if config.control_totals:
+        _control(doc, data_file("control_totals"), budget, kit, numbers)
     maker = TableMaker(kit, organs, rates, doc.body_path)
     caption = labels.get("budget.table")
     blocks = [

@@ -62,13 +62,21 @@ class Kit:
         cells.append(self.fig(self.thousands(line.estimate)))
         return cells
 
-    def post_cells(self, posts: Posts, changes: bool = True) -> list[Cell]:
+    def post_percent(self, posts: Posts) -> str:
+        if not posts.change or not posts.approved:
+            return self.style.nil
+        return format_amount(posts.change / posts.approved * 100, 1, self.style)
+
+    def post_cells(self, posts: Posts, changes: bool = True, percent: bool = True) -> list[Cell]:
+        """Approved, the changes by kind, their total and percentage, proposed."""
         cells = [self.fig(self.count(posts.approved))]
         if changes:
             cells += [
                 self.fig(self.count(x))
                 for x in (posts.technical, posts.new_mandates, posts.other, posts.change)
             ]
+            if percent:
+                cells.append(self.fig(self.post_percent(posts)))
         else:
             cells.append(self.fig(self.count(posts.change)))
         cells.append(self.fig(self.count(posts.proposed)))
@@ -130,7 +138,9 @@ class Kit:
         )
         return [Row(first, "header"), Row(second, "header")]
 
-    def post_header(self, stub: str, single_change: bool = False) -> list[Row]:
+    def post_header(
+        self, stub: str, single_change: bool = False, percent: bool = True
+    ) -> list[Row]:
         y = self.year
         if single_change:
             return [
@@ -144,18 +154,13 @@ class Kit:
                     "header",
                 )
             ]
+        kinds = ("technical", "new_mandates", "other", "total") + (("percent",) if percent else ())
         first = [
             Cell(stub),
             Cell(self.word("columns.approved", year=y - 1), "right"),
-            Cell(self.word("columns.changes"), "center", colspan=4),
+            Cell(self.word("columns.changes"), "center", colspan=len(kinds)),
             Cell(self.word("columns.proposed", year=y), "right"),
         ]
-        second = (
-            [Cell(""), Cell("")]
-            + [
-                Cell(self.word(f"columns.{k}"), "right")
-                for k in ("technical", "new_mandates", "other", "total")
-            ]
-            + [Cell("")]
-        )
+        second = [Cell(""), Cell("")] + [Cell(self.word(f"columns.{k}"), "right") for k in kinds]
+        second.append(Cell(""))
         return [Row(first, "header"), Row(second, "header")]

@@ -88,10 +88,10 @@ def posts_by_component(kit: Kit) -> list[TablePart]:
         single = fund == XB
 
         def cells(posts, single=single):
-            return kit.post_cells(posts, changes=not single)
+            return kit.post_cells(posts, changes=not single, percent=False)
 
         rows: list[Row] = []
-        width = 4 if single else len(POST_WIDTHS)
+        width = 4 if single else len(POST_WIDTHS) - 1
         for component in ("A", "B", "C", "D"):
             if component == "C":
                 rows.append(Row([kit.stub(kit.unit_label("C", None))] + [Cell("")] * (width - 1)))
@@ -121,7 +121,7 @@ def posts_by_component(kit: Kit) -> list[TablePart]:
         )
         if fund == XB:
             rows.append(Row([kit.stub(kit.word("rows.total"))] + cells(b.posts()), "total"))
-        header = kit.post_header(stub, single_change=single)
-        widths = [5, 1, 1, 1] if single else POST_WIDTHS
+        header = kit.post_header(stub, single_change=single, percent=False)
+        widths = [5, 1, 1, 1] if single else POST_WIDTHS[:6] + POST_WIDTHS[7:]
         parts.append(TablePart(header, rows, widths, f"({number}) {kit.word('funds.' + fund)}"))
     return parts
