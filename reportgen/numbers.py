@@ -20,6 +20,7 @@ class NumberStyle:
     nil: str = "—"
     prose_parens: str = "full"  # full: （…） | half: (…)
     money_scale: str = "units"  # units: 万/亿 or million/billion | plain: 22 711 800
+    money_round: int = 1  # plain amounts in prose round to this many dollars (100 in budgets)
     money: str = "{amount} 美元"  # without a unit word
     money_unit: str = "{amount} {unit}美元"  # with a unit word
     units: dict[int, str] = field(default_factory=lambda: {100_000_000: "亿", 10_000: "万"})
@@ -82,6 +83,9 @@ def format_money(
                 p = _auto_places(scaled) if places is None else places
                 return style.money_unit.format(amount=format_number(scaled, p, style), unit=unit)
     p = 0 if places is None else places
+    if style.money_round > 1:
+        step = Decimal(style.money_round)
+        amount = round_half_away(amount / step, 0) * step
     return style.money.format(amount=format_number(amount, p, style))
 
 

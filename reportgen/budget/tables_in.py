@@ -154,12 +154,12 @@ def check_duplicates(sheet: Sheet, keys: list[str], problems: list[Problem]) -> 
     for row in frame.index[dup]:
         first = frame.index[(frame[keys] == frame.loc[row, keys]).all(axis=1)][0]
         label, line, _ = sheet.place(row)
-        where = sheet.place(first)[1] or first + 2
+        where = f"line {first + 2}" if not sheet.excel else f"row {first + 2}"
         problems.append(
             Problem(
                 label,
                 f"duplicate row for {', '.join(f'{k}={frame.at[row, k]}' for k in keys)}",
                 line=line,
-                hint=f"the same key is on row {where}; merge the two",
+                hint=f"the same key is on {where}; merge the two",
             )
         )

@@ -10,6 +10,8 @@
 
 from __future__ import annotations
 
+import re
+
 from reportgen.budget.codes import OBJECTS
 from reportgen.budget.figures import Budget
 from reportgen.labels import Labels
@@ -64,16 +66,23 @@ class UnitView:
         names = self._labels.get("budget.grade_prose")
         pattern = self._labels.get("budget.grade_prose_count")
         parts = [
-            pattern.format(
-                count=format_number(n, 0, self._style),
-                grade=names.get(g, g) if g in names else f" {g}",
-            )
+            pattern.format(count=format_number(n, 0, self._style), grade=names.get(g, g))
             for g, n in self._posts.grades.items()
         ]
         if len(parts) == 1:
-            return parts[0]
+            return spaced(parts[0])
         sep = self._labels.get("budget.list_separator")
-        return sep.join(parts[:-1]) + self._labels.get("budget.last_joiner") + parts[-1]
+        return spaced(sep.join(parts[:-1]) + self._labels.get("budget.last_joiner") + parts[-1])
+
+
+_CJK = r"\u4e00-\u9fff"  # ideographs; punctuation takes no space
+
+
+def spaced(text: str) -> str:
+    """A space between Chinese characters and Latin letters or digits, as UN Chinese
+    texts set them: 10 个 P-5、…P-2/1 和 6 个."""
+    text = re.sub(f"([{_CJK}])(?=[A-Za-z0-9])", r"\1 ", text)
+    return re.sub(f"(?<=[A-Za-z0-9/])([{_CJK}])", r" \1", text)
 
 
 class FundView:

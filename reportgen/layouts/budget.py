@@ -213,7 +213,7 @@ def _load_facts(doc: LoadedDocument, raw_yaml) -> tuple[list, list]:
     return organs, rates
 
 
-def _check_organs(budget: Budget, organs: list, source: Path) -> None:
+def _check_organs(budget: Budget, organs: list, source: Path, financial: str) -> None:
     """The organs' money must add up to component A in the financial data."""
     if not organs:
         return
@@ -224,7 +224,7 @@ def _check_organs(budget: Budget, organs: list, source: Path) -> None:
             raise InputError.one(
                 source,
                 f"the organs' {field} add up to {listed:,.0f} dollars but component A in "
-                f"the financial data has {total:,.0f}",
+                f"{financial} has {total:,.0f}",
                 hint="correct one of the two files",
             )
 
@@ -245,8 +245,10 @@ def _control(
             row = kit.unit_label(component, sub)
         else:
             table, row = "by-object", kit.word("rows.total")
-        number = numbers.get(table, "?")
-        return f"{kit.word('table')} {number}, row {row}, column {column}"
+        place = f"row {row}, column {column}"
+        if table in numbers:
+            return f"{kit.word('table')} {numbers[table]}, {place}"
+        return place
 
     problems = check_control_totals(path, budget, where)
     if not problems:
@@ -284,7 +286,8 @@ def build(doc: LoadedDocument) -> Document:
 
     budget = load_budget(data_file("financial"), data_file("posts"), config.subprogrammes)
     organs, rates = _load_facts(doc, raw_yaml)
-    _check_organs(budget, organs, yaml_path)
+    if config.policymaking_organs:
+        _check_organs(budget, organs, data_file("policymaking_organs"), config.financial)
     kit = Kit(budget, labels, style, config.year)
 
     context = {**doc.data, **budget_context(budget, labels, style)}

@@ -1,0 +1,109 @@
+"""The budget section's part B: every figure of tables 16.30–16.49 against the reference,
+computed from the base data (CSV or Excel), consistently in tables and prose."""
+
+from __future__ import annotations
+
+import shutil
+
+import pandas as pd
+import pytest
+from budget_tables import compare, docx_tables, reference_tables
+from conftest import SEEDS
+from readback import docx_text, normalise, pdf_text
+
+from reportgen.build import build_document
+
+NAME = "budget-2022-s16"
+
+# Where the reference contradicts itself, the data win; these differences are expected.
+KNOWN_DIFFERENCES = {
+    # 16.34 (2) names subprogramme 1 "打击跨国有组织犯罪"; every other table, "打击跨国组织犯罪".
+    "表 16.34 1.打击跨国有组织犯罪: no such row",
+    # 16.37 puts all of the policymaking organs' money under travel of representatives, but
+    # 16.262 and table 16.30 spread the technical adjustments over five objects (the data
+    # follow those); 16.37 also groups digits with a comma (1,257.0) unlike every other table.
+    "表 16.37 代表差旅 column 1: reference 411.7, rendered 199.2",
+    "表 16.37 代表差旅 column 2: reference 1,257.0, rendered 963.9",
+    "表 16.37 代表差旅 column 3: reference (579.4), rendered (286.3)",
+    "表 16.37 代表差旅 column 6: reference (579.4), rendered (286.3)",
+    "表 16.37 代表差旅 column 7: reference (46.1), rendered (29.7)",
+    "表 16.37 共计 column 2: reference 1,257.0, rendered 1 257.0",
+    # 16.41 has no percentage column in its money rows but one in its post rows; ours has
+    # none in either.
+    "表 16.41 专业及以上职类 column 6: reference —, rendered 4",
+    "表 16.41 专业及以上职类: 7 figures in the reference, 6 rendered",
+    "表 16.41 共计 column 6: reference —, rendered 4",
+    "表 16.41 共计: 7 figures in the reference, 6 rendered",
+}
+
+
+def test_tables_reproduce_the_reference_figures(built):
+    reference = reference_tables()
+    rendered = docx_tables(built / f"{NAME}.docx")
+    assert sorted(rendered) == [f"16.{n}" for n in range(30, 50)]
+    same, total, differences = compare(reference, rendered)
+    unexpected = [d for d in differences if d not in KNOWN_DIFFERENCES]
+    assert not unexpected, unexpected
+    assert same / total >= 0.98, f"{same}/{total}"
+
+
+def _rebuild(tmp_path, fonts, edit=None, formats=("docx", "pdf")):
+    folder = tmp_path / NAME
+    shutil.copytree(SEEDS / NAME, folder)
+    if edit:
+        edit(folder)
+    out = tmp_path / "out"
+    build_document(folder, out, formats, fonts)
+    return out
+
+
+def test_excel_input_gives_the_same_tables(tmp_path, fonts, built):
+    def to_excel(folder):
+        for name in ("financial", "posts"):
+            frame = pd.read_csv(folder / "data" / f"{name}.csv", dtype=str, keep_default_na=False)
+            frame.to_excel(folder / "data" / f"{name}.xlsx", index=False)
+        yaml = folder / "document.yaml"
+        text = yaml.read_text(encoding="utf-8")
+        yaml.write_text(
+            text.replace("data/financial.csv", "data/financial.xlsx").replace(
+                "data/posts.csv", "data/posts.xlsx"
+            ),
+            encoding="utf-8",
+        )
+
+    out = _rebuild(tmp_path, fonts, to_excel, ("docx",))
+    assert docx_tables(out / f"{NAME}.docx") == docx_tables(built / f"{NAME}.docx")
+
+
+@pytest.mark.parametrize("fmt", ["docx", "pdf"])
+def test_one_base_figure_moves_every_dependent_figure(tmp_path, fonts, fmt):
+    """Add 100 000 dollars to subprogramme 1's 2021 appropriation for staff travel."""
+
+    def edit(folder):
+        path = folder / "data" / "financial.csv"
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+        row = (
+            (frame["component"] == "C")
+            & (frame["subprogramme"] == "1")
+            & (frame["object"] == "travel_of_staff")
+        )
+        assert row.sum() == 1
+        frame.loc[row, "appropriation"] = str(
+            float(frame.loc[row, "appropriation"].iloc[0]) + 100_000
+        )
+        frame.to_csv(path, index=False)
+
+    out = _rebuild(tmp_path, fonts, edit, (fmt,))
+    text = normalise(
+        docx_text(out / f"{NAME}.docx") if fmt == "docx" else pdf_text(out / f"{NAME}.pdf")
+    )
+    # 16.30: staff travel 217.8 → 317.8; change (52.9) is now (16.6)% of the base; total
+    assert normalise("工作人员差旅 27.9 317.8 (35.1) — (17.8) (52.9) (16.6) 264.9") in text
+    assert normalise("共计 21 616.5 23 463.1 (579.4) — (71.9) (651.3) (2.8) 22 811.8") in text
+    # 16.33 (1): subprogramme 1, the programme of work and the regular budget
+    assert normalise("3 026.6 3 298.6 — — (26.3) (26.3) (0.8) 3 272.3") in text
+    assert normalise("小计, (C) 19 693.3 20 863.4 — — (69.5) (69.5) (0.3) 20 793.9") in text
+    # prose of 16.261 and of subprogramme 1
+    assert normalise("2022 年拟议资源总额在重计费用前为 22 811 800 美元") in text
+    assert normalise("2022 年拟议经常预算资源为 3 272 300 美元") in text
+    assert normalise("22 711 800") not in text
