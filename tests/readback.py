@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 import zipfile
 from pathlib import Path
 
@@ -19,11 +20,14 @@ REFERENCES = {
 }
 
 _MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_EMPHASIS = re.compile(r"(?<![\\*])\*([^*\s][^*]*?)\*(?!\*)")  # *Unite Evaluations*
 _WS = re.compile(r"\s+")
 
 
 def normalise(text: str) -> str:
-    return _WS.sub("", text)
+    """White space removed; full-width forms folded to their ASCII twins (NFKC), since
+    the extractions mix "，" and "," within one document."""
+    return _WS.sub("", unicodedata.normalize("NFKC", text))
 
 
 # A single space between two CJK characters marks a glyph the extraction lost (004
@@ -41,7 +45,9 @@ def reference_lines(name: str) -> list[str]:
     lines = []
     for raw in text.splitlines():
         line = _MD_LINK.sub(r"\1", raw)
-        line = re.sub(r"^\s*#+\s*", "", line).replace("\\*", "*")
+        line = re.sub(r"^\s*#+\s*", "", line)
+        line = re.sub(r"^\s*-\s+(?=\d)", "", line)  # a Markdown list marker before 16.1
+        line = _EMPHASIS.sub(r"\1", line).replace("\\*", "*")
         line = normalise(_LOST_GLYPH.sub(LOST, line))
         if not line or set(line) <= {"_", "-", "|"}:
             continue
