@@ -145,3 +145,15 @@ def install_styles(document, font: FontSet, language: str) -> None:
         toc = styles.add_style(f"TOC {level}", WD_STYLE_TYPE.PARAGRAPH)
         toc.base_style = normal
         _paragraph_format(toc, G.body_size, False, f"TOC {level}", "left", 0, 3)
+
+
+def style_ids(document) -> dict[str, str]:
+    """Style name → style id, looked up once; python-docx's per-paragraph lookup by name
+    scans every style and dominates the time of a large document."""
+    return {style.name: style.style_id for style in document.styles}
+
+
+def set_style(p_element, style_id: str) -> None:
+    """Give a w:p its paragraph style by id."""
+    ppr = p_element.get_or_add_pPr()
+    ppr.get_or_add_pStyle().val = style_id

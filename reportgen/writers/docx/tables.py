@@ -9,6 +9,7 @@ from docx.shared import Pt
 
 from reportgen.model import Table, TablePart, Text
 from reportgen.writers.docx import fields
+from reportgen.writers.docx.styles import set_style
 
 ALIGN = {
     "left": WD_ALIGN_PARAGRAPH.LEFT,
@@ -37,8 +38,9 @@ def _repeat_header(row) -> None:
     tr_pr.append(fields.element("w:cantSplit"))
 
 
-def write_table(docx, table: Table, width: float, paragraph) -> None:
-    """`paragraph(style, inlines)` adds a paragraph with the writer's inline rendering."""
+def write_table(docx, table: Table, width: float, paragraph, ids: dict[str, str]) -> None:
+    """`paragraph(style, inlines)` adds a paragraph with the writer's inline rendering;
+    `ids` maps style names to ids."""
     for style, text in (
         ("UN Table Label", table.label),
         ("UN Table Title", table.title),
@@ -49,12 +51,12 @@ def write_table(docx, table: Table, width: float, paragraph) -> None:
     for part in table.parts:
         if part.caption:
             paragraph("UN Table Caption", [Text(part.caption)])
-        _grid(docx, part, width)
+        _grid(docx, part, width, ids)
     for note in table.notes:
         paragraph("UN Table Note", note)
 
 
-def _grid(docx, part: TablePart, width: float) -> None:
+def _grid(docx, part: TablePart, width: float, ids: dict[str, str]) -> None:
     total = sum(part.widths)
     widths = [width * w / total for w in part.widths]
     rows = part.header + part.body
@@ -75,7 +77,7 @@ def _grid(docx, part: TablePart, width: float) -> None:
             span_width = sum(widths[col : col + cell.colspan])
             target.width = Pt(span_width)
             p = target.paragraphs[0]
-            p.style = "UN Table Heading" if row.kind == "header" else "UN Table Text"
+            set_style(p._p, ids["UN Table Heading" if row.kind == "header" else "UN Table Text"])
             p.alignment = ALIGN[cell.align]
             if cell.indent:
                 p.paragraph_format.left_indent = Pt(8 * cell.indent)

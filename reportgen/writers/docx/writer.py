@@ -30,7 +30,7 @@ from reportgen.model import (
 )
 from reportgen.writers.docx import fields
 from reportgen.writers.docx.footnotes import FootnotesPart
-from reportgen.writers.docx.styles import install_styles
+from reportgen.writers.docx.styles import install_styles, set_style, style_ids
 from reportgen.writers.docx.tables import write_table
 from reportgen.writers.layout_spec import GEOMETRY as G
 from reportgen.writers.layout_spec import PAGE_SIZES
@@ -82,7 +82,8 @@ class DocxWriter:
     def paragraph(
         self, style: str, content: list[Inline] = (), number: str = "", bold: bool = False
     ):
-        p = self.docx.add_paragraph(style=style)
+        p = self.docx.add_paragraph()
+        set_style(p._p, self.style_ids[style])
         if number:
             p._p.append(fields.run_element(number, bold))
             tab = fields.element("w:r")
@@ -112,7 +113,7 @@ class DocxWriter:
         elif isinstance(block, Contents):
             self.contents(block)
         elif isinstance(block, Table):
-            write_table(self.docx, block, self._text_width(), self.paragraph)
+            write_table(self.docx, block, self._text_width(), self.paragraph, self.style_ids)
 
     def contents(self, block: Contents) -> None:
         """A real TOC field, pre-filled with the entries and their PDF page numbers."""
@@ -265,6 +266,7 @@ class DocxWriter:
     # -- whole document -----------------------------------------------------------
     def render(self) -> bytes:
         install_styles(self.docx, self.doc.fonts or FontSet(), self.doc.language)
+        self.style_ids = style_ids(self.docx)
         self.page_setup()
         self.properties()
         # python-docx starts with one empty paragraph in a new document: remove it

@@ -60,6 +60,14 @@ class FootnoteFrame(Frame):
         self.placed: list[tuple[Footnote, object, float]] = []
         super().__init__(*args, **kw)
 
+    def __deepcopy__(self, memo):
+        """reportlab deep-copies the current frame to measure kept-together flowables;
+        the copy shares the note maker and the notes instead of copying the document."""
+        clone = object.__new__(type(self))
+        clone.__dict__.update(self.__dict__)
+        clone.__dict__["placed"] = list(self.placed)
+        return clone
+
     def _reset(self):
         super()._reset()
         self.__dict__["placed"] = []
