@@ -33,6 +33,7 @@ class RawHeading:
     numbered: bool
     line: int
     classes: tuple[str, ...] = ()
+    path: Path | None = None
 
 
 @dataclass
@@ -40,6 +41,8 @@ class RawParagraph:
     content: list[Inline]
     numbered: bool
     line: int
+    label: str = ""  # from `{#name}` at the start: `{ref para name}` prints its number
+    path: Path | None = None
 
 
 @dataclass
@@ -53,24 +56,29 @@ class RawList:
     kind: str  # ordered | bullet | outline
     items: list[RawItem]
     line: int
+    path: Path | None = None
 
 
 @dataclass
 class RawTable:
-    """`{table NAME ARGS}` alone in a paragraph: a computed table placed here."""
+    """`{table NAME ARGS}` or `{figure KEY}` alone in a paragraph: built by the layout."""
 
     name: str
     args: tuple[str, ...]
     options: dict[str, str]
     line: int
+    kind: str = "table"  # table | figure
+    path: Path | None = None
 
     @property
     def key(self) -> str:
-        return " ".join((self.name, *self.args))
+        words = (self.name, *self.args)
+        return " ".join(("figure", *words) if self.kind == "figure" else words)
 
 
 RawBlock = RawHeading | RawParagraph | RawList | RawTable
-TABLE_DIRECTIVE = re.compile(r"^\{table\s+([\w-]+)((?:\s+[^\s{}]+)*)\s*\}$")
+TABLE_DIRECTIVE = re.compile(r"^\{(table|figure)\s+([\w-]+)((?:\s+[^\s{}]+)*)\s*\}$")
+LABEL = re.compile(r"^\{#([\w.-]+)\}\s*")
 
 
 def _parser() -> MarkdownIt:
@@ -184,7 +192,7 @@ class _Converter:
                 content = self.inline(tokens[i + 1], line)
                 classes = _heading_attributes(content)
                 numbered = "unnumbered" not in classes
-                out.append(RawHeading(level, content, numbered, line, classes))
+                out.append(RawHeading(level, content, numbered, line, classes, self.path))
                 i += 3
             elif tok.type == "paragraph_open":
                 content = self.inline(tokens[i + 1], line)
@@ -194,15 +202,25 @@ class _Converter:
                     continue
                 directive = TABLE_DIRECTIVE.match(_plain(content).strip())
                 if directive and len(content) == 1:
-                    words = directive.group(2).split()
+                    words = directive.group(3).split()
                     args = tuple(w for w in words if "=" not in w)
                     options = dict(w.split("=", 1) for w in words if "=" in w)
-                    out.append(RawTable(directive.group(1), args, options, line))
+                    out.append(
+                        RawTable(
+                            directive.group(2),
+                            args,
+                            options,
+                            line,
+                            kind=directive.group(1),
+                            path=self.path,
+                        )
+                    )
                     i += 3
                     continue
+                label = _strip_label(content)
                 numbered = not _strip_marker(content, UNNUMBERED, at_end=False)
                 _letter_inline_items(content)
-                out.append(RawParagraph(content, numbered, line))
+                out.append(RawParagraph(content, numbered, line, label, self.path))
                 i += 3
             elif tok.type in ("ordered_list_open", "bullet_list_open"):
                 end = _closing(tokens, i)
@@ -212,7 +230,7 @@ class _Converter:
                     else ("outline" if outline_next else "ordered")
                 )
                 outline_next = False
-                out.append(RawList(kind, self.items(tokens, i + 1, end), line))
+                out.append(RawList(kind, self.items(tokens, i + 1, end), line, self.path))
                 i = end + 1
             elif tok.type == "footnote_block_open":
                 i = self.footnotes(tokens, i + 1)
@@ -315,6 +333,16 @@ def _heading_attributes(content: list[Inline]) -> tuple[str, ...]:
     for word in found.group(1).split():
         names.append("unnumbered" if word in ("-", ".unnumbered") else word.lstrip("."))
     return tuple(names)
+
+
+def _strip_label(content: list[Inline]) -> str:
+    """`{#name}` at the start of a paragraph: its label, removed from the text."""
+    if content and isinstance(content[0], Text):
+        found = LABEL.match(content[0].text)
+        if found:
+            content[0].text = content[0].text[found.end() :]
+            return found.group(1)
+    return ""
 
 
 def _letter_inline_items(content: list[Inline]) -> None:

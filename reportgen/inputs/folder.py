@@ -60,11 +60,18 @@ def inside(folder: Path, name: str, what: str, source: Path, line: int | None = 
 
 
 @dataclass
+class Source:
+    """One narrative file: where it is and its text."""
+
+    path: Path
+    text: str
+
+
+@dataclass
 class LoadedDocument:
     folder: Path
     meta: DocumentInput
-    body_path: Path
-    body: str
+    bodies: list[Source]
     data: dict[str, Any] = field(default_factory=dict)
     data_path: Path | None = None
 
@@ -81,7 +88,12 @@ def load_document(folder: Path) -> LoadedDocument:
         )
     raw = load_yaml(yaml_path)
     meta = validate(DocumentInput, raw, yaml_path)
-    body_path = inside(folder, meta.body, "body", yaml_path, line_of(raw, ("body",)))
+    names = [meta.body] if isinstance(meta.body, str) else meta.body
+    bodies = []
+    for index, name in enumerate(names):
+        where = ("body",) if isinstance(meta.body, str) else ("body", index)
+        path = inside(folder, name, "body", yaml_path, line_of(raw, where))
+        bodies.append(Source(path, read_text(path)))
     data: dict[str, Any] = {}
     data_path = None
     if meta.data:
@@ -92,4 +104,4 @@ def load_document(folder: Path) -> LoadedDocument:
         if not isinstance(loaded, dict):
             raise InputError.one(data_path, "expected a mapping of names to figures")
         data = plain(loaded)
-    return LoadedDocument(folder, meta, body_path, read_text(body_path), data, data_path)
+    return LoadedDocument(folder, meta, bodies, data, data_path)

@@ -55,6 +55,8 @@ class BudgetData(Strict):
     # while part A is not rendered, part B's numbers continue from these (e.g. 30, 259)
     first_table: int = Field(default=1, ge=1)
     first_paragraph: int = Field(default=1, ge=1)
+    plan_data: list[str] = Field(default_factory=list)  # YAML: deliverables, performance, …
+    performance_note: str | None = None  # the ᵃ note under performance-measure tables
 
 
 class DocumentInput(Strict):
@@ -73,7 +75,7 @@ class DocumentInput(Strict):
     subtitle: str | None = None
     summary_heading: str | None = None
     summary: str | None = None
-    body: str = "body.md"
+    body: str | list[str] = "body.md"  # one Markdown file or several, read in order
     data: str | None = None
     numbering: Numbering = Field(default_factory=Numbering)
     contents: bool = False

@@ -7,6 +7,7 @@ and charts are not rendered yet.
 
 from __future__ import annotations
 
+import difflib
 import re
 from pathlib import Path
 
@@ -19,13 +20,14 @@ from reportgen.inputs.folder import LoadedDocument, inside
 from reportgen.inputs.yamlfile import line_of, load_yaml
 from reportgen.labels import Labels, load_labels, number_style
 from reportgen.layouts.masthead import masthead
+from reportgen.layouts.narrative import read_narrative
 from reportgen.layouts.numbering import Numberer, NumberingRules, number_footnotes
 from reportgen.layouts.report import _anchor_headings
-from reportgen.markup import RawItem, RawList, RawParagraph, RawTable, parse
+from reportgen.markup import RawItem, RawList, RawParagraph, RawTable
 from reportgen.model import Block, Document, FontSet, PageSetup, Paragraph, Table, Text
+from reportgen.numerals import numeral
 from reportgen.tables import facts, posts, resources
 from reportgen.tables.kit import Kit
-from reportgen.templating import render
 
 REF = re.compile(r"\{ref\s+([^{}]+?)\s*\}")
 UNIT = re.compile(r"^([ABD])$|^C(\d+)$")
@@ -125,13 +127,48 @@ class TableMaker:
         return Table(label, title, units, self.parts(raw), anchor=f"tbl-{raw.key}")
 
 
-def _table_keys(blocks: list) -> list[RawTable]:
-    return [b for b in blocks if isinstance(b, RawTable)]
-
-
-def _resolve_refs(blocks: list, numbers: dict[str, str], source: Path) -> None:
-    """Replace `{ref KEY}` in every text with the table's number; unknown keys are errors."""
+def _targets(blocks: list, config, labels: Labels, numbered: bool) -> dict[str, str]:
+    """The number of everything `{ref …}` can name: tables (16.30), figures (16.一) and
+    labelled paragraphs (16.263), counted in document order as the layout numbers them."""
+    numbers: dict[str, str] = {}
+    tables = config.first_table - 1
+    figures = 0
+    paragraphs = config.first_paragraph - 1
+    figure_style = labels.get("budget.figure_numerals")
     problems: list[Problem] = []
+    for block in blocks:
+        key = None
+        if isinstance(block, RawTable) and block.kind == "table":
+            tables += 1
+            key, number = block.key, f"{config.section}.{tables}"
+        elif isinstance(block, RawTable):
+            figures += 1
+            key, number = block.key, f"{config.section}.{numeral(figure_style, figures)}"
+        elif isinstance(block, RawParagraph) and block.numbered and numbered:
+            paragraphs += 1
+            if block.label:
+                key, number = f"para {block.label}", f"{config.section}.{paragraphs}"
+        if key is None:
+            continue
+        if key in numbers:
+            problems.append(
+                Problem(
+                    block.path or "narrative",
+                    f"`{key}` is placed twice",
+                    line=block.line,
+                    hint="each table, figure and label once",
+                )
+            )
+        numbers[key] = number
+    if problems:
+        raise InputError(problems)
+    return numbers
+
+
+def _resolve_refs(blocks: list, numbers: dict[str, str]) -> None:
+    """Replace `{ref KEY}` in every text with its number; unknown keys are errors."""
+    problems: list[Problem] = []
+    source = None
 
     def fix(content, line):
         for node in content:
@@ -140,12 +177,15 @@ def _resolve_refs(blocks: list, numbers: dict[str, str], source: Path) -> None:
                 def sub(m):
                     key = " ".join(m.group(1).split())
                     if key not in numbers:
+                        close = difflib.get_close_matches(key, list(numbers), n=1)
                         problems.append(
                             Problem(
-                                source,
-                                f"reference to unknown table `{key}`",
+                                source or "narrative",
+                                f"reference to unknown table, figure or paragraph `{key}`",
                                 line=line,
-                                hint="tables here: " + ", ".join(numbers),
+                                hint=f"did you mean `{close[0]}`?"
+                                if close
+                                else "label a paragraph {#name}, refer to it {ref para name}",
                             )
                         )
                         return m.group(0)
@@ -154,7 +194,10 @@ def _resolve_refs(blocks: list, numbers: dict[str, str], source: Path) -> None:
                 node.text = REF.sub(sub, node.text)
 
     def walk(items, line):
+        nonlocal source
         for item in items:
+            if getattr(item, "path", None) is not None:
+                source = item.path
             if isinstance(item, RawParagraph):
                 fix(item.content, item.line)
             elif isinstance(item, RawList):
@@ -292,18 +335,14 @@ def build(doc: LoadedDocument) -> Document:
 
     context = {**doc.data, **budget_context(budget, labels, style)}
     words = labels.get("budget.words")
-    text = render(doc.body, doc.body_path, context, style, words)
     link = meta.symbol_link or labels.get("symbol_link")
-    raw = parse(text, doc.body_path, link)
+    raw = read_narrative(doc, context, style, link, words)
 
-    directives = _table_keys(raw.blocks)
-    numbers = {
-        t.key: f"{config.section}.{config.first_table + i}" for i, t in enumerate(directives)
-    }
-    _resolve_refs(raw.blocks, numbers, doc.body_path)
+    numbers = _targets(raw.blocks, config, labels, meta.numbering.paragraphs)
+    _resolve_refs(raw.blocks, numbers)
     if config.control_totals:
         _control(doc, data_file("control_totals"), budget, kit, numbers)
-    maker = TableMaker(kit, organs, rates, doc.body_path)
+    maker = TableMaker(kit, organs, rates, doc.bodies[0].path)
     caption = labels.get("budget.table")
     blocks = [
         maker.make(b, f"{caption} {numbers[b.key]}") if isinstance(b, RawTable) else b

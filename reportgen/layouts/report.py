@@ -9,6 +9,7 @@ from __future__ import annotations
 from reportgen.inputs.folder import LoadedDocument
 from reportgen.labels import Labels, load_labels, number_style
 from reportgen.layouts.masthead import masthead
+from reportgen.layouts.narrative import read_narrative
 from reportgen.layouts.numbering import Numberer, NumberingRules, number_footnotes
 from reportgen.markup import RawParagraph, parse
 from reportgen.model import Block, Contents, Document, FontSet, Heading, PageSetup, Paragraph, Text
@@ -43,8 +44,7 @@ def build(doc: LoadedDocument) -> Document:
     style = number_style(labels, meta.style, meta.numbers, yaml_path)
     link = meta.symbol_link or labels.get("symbol_link")
 
-    body_text = render(doc.body, doc.body_path, doc.data, style)
-    body_raw = parse(body_text, doc.body_path, link)
+    body_raw = read_narrative(doc, doc.data, style, link)
     numberer = Numberer(rules(doc, labels))
     bold = {"recommendations"} if meta.recommendations_bold else set()
 

@@ -1,0 +1,36 @@
+"""Reading a document's narrative files: Jinja2 first, then Markdown, in order."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportgen.errors import InputError
+from reportgen.inputs.folder import LoadedDocument
+from reportgen.markup import Parsed, parse
+from reportgen.numbers import NumberStyle
+from reportgen.templating import render
+
+
+def read_narrative(
+    doc: LoadedDocument,
+    context: dict[str, Any],
+    style: NumberStyle,
+    link: str,
+    words: dict[str, str] | None = None,
+) -> Parsed:
+    """Every body file rendered and parsed; their blocks in order, their footnotes merged."""
+    blocks: list = []
+    notes: dict = {}
+    for source in doc.bodies:
+        text = render(source.text, source.path, context, style, words)
+        parsed = parse(text, source.path, link)
+        twice = sorted(set(parsed.notes) & set(notes))
+        if twice:
+            raise InputError.one(
+                source.path,
+                f"footnote [^{twice[0]}] is defined in another body file too",
+                hint="give each footnote a unique name",
+            )
+        blocks.extend(parsed.blocks)
+        notes.update(parsed.notes)
+    return Parsed(blocks, notes)
