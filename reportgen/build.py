@@ -53,7 +53,7 @@ def render(model: Document, formats: tuple[str, ...], fonts: FontChoice) -> Rend
     if "docx" in formats:
         from reportgen.writers.docx import write_docx
 
-        out["docx"] = write_docx(model, page_numbers)
+        out["docx"] = write_docx(model, page_numbers, fonts)
     return Rendered(out, pages)
 
 

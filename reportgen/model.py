@@ -104,6 +104,7 @@ class TablePart:
     body: list[Row]
     widths: list[float]  # relative column widths
     caption: str = ""
+    valign: str = "bottom"  # figures sit on the last line of a wrapped stub; text tables: top
 
 
 @dataclass
@@ -116,7 +117,25 @@ class Table:
     anchor: str = ""
 
 
-Block = Heading | Paragraph | ItemList | Contents | Table
+@dataclass
+class ChartPanel:
+    """One bar chart: labelled bars with their printed values."""
+
+    title: str
+    bars: list[tuple[str, float, str]]  # label, value, value as printed
+
+
+@dataclass
+class Figure:
+    label: str  # "图 16.一"
+    title: str
+    units: str
+    panels: list[ChartPanel]
+    notes: list[list[Inline]] = field(default_factory=list)
+    anchor: str = ""
+
+
+Block = Heading | Paragraph | ItemList | Contents | Table | Figure
 
 
 @dataclass

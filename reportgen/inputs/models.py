@@ -55,6 +55,7 @@ class BudgetData(Strict):
     # while part A is not rendered, part B's numbers continue from these (e.g. 30, 259)
     first_table: int = Field(default=1, ge=1)
     first_paragraph: int = Field(default=1, ge=1)
+    first_figure: int = Field(default=1, ge=1)
     plan_data: list[str] = Field(default_factory=list)  # YAML: deliverables, performance, …
     performance_note: str | None = None  # the ᵃ note under performance-measure tables
 

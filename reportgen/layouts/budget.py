@@ -17,7 +17,7 @@ from reportgen.budget.tables_in import read_table
 from reportgen.budget.views import budget_context
 from reportgen.errors import InputError, Problem
 from reportgen.inputs.folder import LoadedDocument, inside
-from reportgen.inputs.yamlfile import line_of, load_yaml
+from reportgen.inputs.yamlfile import line_of, load_yaml, validate
 from reportgen.labels import Labels, load_labels, number_style
 from reportgen.layouts.masthead import masthead
 from reportgen.layouts.narrative import read_narrative
@@ -26,7 +26,8 @@ from reportgen.layouts.report import _anchor_headings
 from reportgen.markup import RawItem, RawList, RawParagraph, RawTable
 from reportgen.model import Block, Document, FontSet, PageSetup, Paragraph, Table, Text
 from reportgen.numerals import numeral
-from reportgen.tables import facts, posts, resources
+from reportgen.tables import charts, facts, posts, resources
+from reportgen.tables import plan as plan_tables
 from reportgen.tables.kit import Kit
 
 REF = re.compile(r"\{ref\s+([^{}]+?)\s*\}")
@@ -36,11 +37,36 @@ UNIT = re.compile(r"^([ABD])$|^C(\d+)$")
 class TableMaker:
     """Builds the table a `{table NAME ARGS}` directive names."""
 
-    def __init__(self, kit: Kit, organs: list, rates: list, source: Path):
+    def __init__(
+        self,
+        kit: Kit,
+        organs: list,
+        rates: list,
+        source: Path,
+        plan: plan_tables.PlanData | None = None,
+        note_mark: str = "",
+    ):
         self.kit = kit
         self.organs = organs
         self.rates = rates
         self.source = source
+        self.plan = plan or plan_tables.PlanData()
+        self.note_mark = note_mark
+
+    def plan_item(self, raw: RawTable, kind: str):
+        entries = getattr(self.plan, kind)
+        key = raw.args[0] if raw.args else ""
+        if key not in entries:
+            close = difflib.get_close_matches(key, list(entries), n=1)
+            raise InputError.one(
+                raw.path or self.source,
+                f"no {kind} `{key}` in the plan data",
+                line=raw.line,
+                hint=f"did you mean `{close[0]}`?"
+                if close
+                else "add it to a file listed under budget.plan_data",
+            )
+        return entries[key]
 
     def unit(self, raw: RawTable) -> tuple[str, int | None]:
         match = UNIT.match(raw.args[0]) if raw.args else None
@@ -57,6 +83,12 @@ class TableMaker:
 
     def title(self, raw: RawTable) -> tuple[str, str]:
         k = self.kit
+        if raw.name == "deliverables":
+            return self.plan_item(raw, "deliverables").title, ""
+        if raw.name == "performance":
+            return k.word("titles.performance"), ""
+        if raw.name == "mandates":
+            return "", ""
         units = {
             "by-object": "thousands",
             "by-component": "thousands",
@@ -92,6 +124,12 @@ class TableMaker:
             return simple[raw.name](k)
         if raw.name == "evolution":
             return resources.evolution(k)
+        if raw.name == "deliverables":
+            return plan_tables.deliverables(k, self.plan_item(raw, "deliverables"))
+        if raw.name == "performance":
+            return plan_tables.performance(k, self.plan_item(raw, "performance"), self.note_mark)
+        if raw.name == "mandates":
+            return plan_tables.mandates(k, self.plan_item(raw, "mandates"))
         if raw.name == "policymaking-organs":
             return facts.policymaking_organs(k, self.organs)
         if raw.name == "compliance":
@@ -124,7 +162,56 @@ class TableMaker:
 
     def make(self, raw: RawTable, label: str) -> Table:
         title, units = self.title(raw)
-        return Table(label, title, units, self.parts(raw), anchor=f"tbl-{raw.key}")
+        notes = []
+        if raw.name == "performance" and self.note_mark:
+            spec = self.plan_item(raw, "performance")
+            if any(kind == "planned" and year == self.kit.year - 1 for year, kind in spec.columns):
+                notes.append([Text(f"{self.note_mark} {self.kit.performance_note}")])
+        return Table(label, title, units, self.parts(raw), notes, anchor=f"tbl-{raw.key}")
+
+
+def _place(raw: RawTable, maker: TableMaker, numbers: dict[str, str], labels: Labels):
+    """The table or figure a directive stands for, with its caption number."""
+    if raw.kind == "figure":
+        spec = maker.plan_item(raw_figure_key(raw), "figures")
+        label = f"{labels.get('budget.figure')} {numbers[raw.key]}"
+        return charts.figure(maker.kit, spec, label, f"fig-{raw.name}")
+    label = f"{labels.get('budget.table')} {numbers[raw.key]}" if raw.key in numbers else ""
+    return maker.make(raw, label)
+
+
+def raw_figure_key(raw: RawTable) -> RawTable:
+    """`{figure KEY}` looked up like `{table figures KEY}`."""
+    return RawTable("figures", (raw.name,), {}, raw.line, path=raw.path)
+
+
+def _load_plan(doc: LoadedDocument, raw_yaml) -> plan_tables.PlanData:
+    """Merge the plan-data files; a key defined twice is an error naming both files."""
+    merged = plan_tables.PlanData()
+    origin: dict[tuple[str, str], Path] = {}
+    yaml_path = doc.folder / "document.yaml"
+    for index, name in enumerate(doc.meta.budget.plan_data):
+        path = inside(
+            doc.folder,
+            name,
+            "budget.plan_data",
+            yaml_path,
+            line_of(raw_yaml, ("budget", "plan_data", index)),
+        )
+        data = load_yaml(path) or {}
+        part = validate(plan_tables.PlanData, data, path)
+        for kind in ("deliverables", "performance", "mandates", "figures"):
+            for key, value in getattr(part, kind).items():
+                if (kind, key) in origin:
+                    raise InputError.one(
+                        path,
+                        f"{kind} `{key}` is defined in {origin[(kind, key)].name} too",
+                        line=line_of(data, (kind, key)),
+                        hint="rename one of them",
+                    )
+                origin[(kind, key)] = path
+                getattr(merged, kind)[key] = value
+    return merged
 
 
 def _targets(blocks: list, config, labels: Labels, numbered: bool) -> dict[str, str]:
@@ -132,12 +219,14 @@ def _targets(blocks: list, config, labels: Labels, numbered: bool) -> dict[str, 
     labelled paragraphs (16.263), counted in document order as the layout numbers them."""
     numbers: dict[str, str] = {}
     tables = config.first_table - 1
-    figures = 0
+    figures = config.first_figure - 1
     paragraphs = config.first_paragraph - 1
     figure_style = labels.get("budget.figure_numerals")
     problems: list[Problem] = []
     for block in blocks:
         key = None
+        if isinstance(block, RawTable) and block.kind == "table" and block.name == "mandates":
+            continue  # mandate lists are laid out as tables but carry no number
         if isinstance(block, RawTable) and block.kind == "table":
             tables += 1
             key, number = block.key, f"{config.section}.{tables}"
@@ -331,7 +420,8 @@ def build(doc: LoadedDocument) -> Document:
     organs, rates = _load_facts(doc, raw_yaml)
     if config.policymaking_organs:
         _check_organs(budget, organs, data_file("policymaking_organs"), config.financial)
-    kit = Kit(budget, labels, style, config.year)
+    kit = Kit(budget, labels, style, config.year, config.performance_note or "")
+    plan = _load_plan(doc, raw_yaml)
 
     context = {**doc.data, **budget_context(budget, labels, style)}
     words = labels.get("budget.words")
@@ -342,11 +432,10 @@ def build(doc: LoadedDocument) -> Document:
     _resolve_refs(raw.blocks, numbers)
     if config.control_totals:
         _control(doc, data_file("control_totals"), budget, kit, numbers)
-    maker = TableMaker(kit, organs, rates, doc.bodies[0].path)
-    caption = labels.get("budget.table")
+    note_mark = labels.get("budget.note_mark") if config.performance_note else ""
+    maker = TableMaker(kit, organs, rates, doc.bodies[0].path, plan, note_mark)
     blocks = [
-        maker.make(b, f"{caption} {numbers[b.key]}") if isinstance(b, RawTable) else b
-        for b in raw.blocks
+        _place(b, maker, numbers, labels) if isinstance(b, RawTable) else b for b in raw.blocks
     ]
 
     n = meta.numbering

@@ -74,7 +74,7 @@ def policymaking_organs(kit: Kit, organs: list[Organ]) -> list[TablePart]:
             "header",
         )
     ]
-    return [TablePart(header, rows, [1.6, 4.2, 2.2, 0.9, 1.1])]
+    return [TablePart(header, rows, [1.6, 4.2, 2.2, 0.9, 1.1], valign="top")]
 
 
 def compliance(kit: Kit, rates: list[Rate]) -> list[TablePart]:

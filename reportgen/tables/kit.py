@@ -16,6 +16,7 @@ class Kit:
     labels: Labels
     style: NumberStyle
     year: int  # the budget year, e.g. 2022
+    performance_note: str = ""  # the ᵃ note under performance-measure tables
 
     def word(self, key: str, **kw) -> str:
         text = self.labels.get(f"budget.{key}")

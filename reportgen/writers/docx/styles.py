@@ -47,6 +47,7 @@ PARAGRAPH_STYLES = {
     "UN Table Heading": (None, 8, False, "left", 1, 1, False),
     "UN Table Text": (None, 8.5, False, "left", 1, 1, False),
     "UN Table Note": (None, 8, False, "left", 2, 0, False),
+    "UN Figure": (None, G.body_size, False, "left", 2, 6, False),
 }
 HEADING_STYLES = {
     1: (G.chapter_size, 12, 6),

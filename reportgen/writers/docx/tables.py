@@ -3,6 +3,7 @@ horizontal rules, and figures aligned on the decimal point by a decimal tab."""
 
 from __future__ import annotations
 
+from docx.enum.table import WD_ALIGN_VERTICAL
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Pt
@@ -19,6 +20,7 @@ ALIGN = {
 }
 DECIMAL_MARGIN = 12.0  # points from the cell's right edge to the decimal point
 CELL_PADDING = 2.5
+VALIGN = {"top": WD_ALIGN_VERTICAL.TOP, "bottom": WD_ALIGN_VERTICAL.BOTTOM}
 
 
 def _cell_border(cell, side: str, size: int) -> None:
@@ -74,6 +76,7 @@ def _grid(docx, part: TablePart, width: float, ids: dict[str, str]) -> None:
             target = cells[col]
             if cell.colspan > 1:
                 target = target.merge(cells[col + cell.colspan - 1])
+            target.vertical_alignment = VALIGN[part.valign]
             span_width = sum(widths[col : col + cell.colspan])
             target.width = Pt(span_width)
             p = target.paragraphs[0]

@@ -14,10 +14,12 @@ from docx.oxml.ns import qn
 from docx.shared import Pt
 from docx.table import _Cell
 
+from reportgen.fonts import FontChoice, discover
 from reportgen.model import (
     Block,
     Contents,
     Document,
+    Figure,
     FontSet,
     Heading,
     Inline,
@@ -50,8 +52,14 @@ LIST_STYLES = {
 
 
 class DocxWriter:
-    def __init__(self, doc: Document, page_numbers: dict[str, int] | None = None):
+    def __init__(
+        self,
+        doc: Document,
+        page_numbers: dict[str, int] | None = None,
+        fonts: FontChoice | None = None,
+    ):
         self.doc = doc
+        self.fonts = fonts or discover()
         self.pages = page_numbers or {}
         self.docx = new_docx()
         self.body = self.docx.element.body
@@ -114,6 +122,29 @@ class DocxWriter:
             self.contents(block)
         elif isinstance(block, Table):
             write_table(self.docx, block, self._text_width(), self.paragraph, self.style_ids)
+        elif isinstance(block, Figure):
+            self.figure(block)
+
+    def figure(self, block: Figure) -> None:
+        """Caption lines, then the chart as a picture drawn like the PDF's."""
+        from reportgen.writers.charts import chart_drawing, chart_png
+        from reportgen.writers.pdf.fontreg import register
+
+        for style, text in (
+            ("UN Table Label", block.label),
+            ("UN Table Title", block.title),
+            ("UN Table Units", block.units),
+        ):
+            if text:
+                self.paragraph(style, [Text(text)])
+        fonts = register(self.fonts, need_cjk=True)
+        font = fonts.cjk if (self.doc.fonts and self.doc.fonts.script == "cjk") else fonts.latin
+        drawing = chart_drawing(block, self._text_width(), font)
+        p = self.docx.add_paragraph()
+        set_style(p._p, self.style_ids["UN Figure"])
+        p.add_run().add_picture(io.BytesIO(chart_png(drawing)), width=Pt(drawing.width))
+        for note in block.notes:
+            self.paragraph("UN Table Note", note)
 
     def contents(self, block: Contents) -> None:
         """A real TOC field, pre-filled with the entries and their PDF page numbers."""
@@ -308,6 +339,8 @@ def normalise_zip(data: bytes) -> bytes:
     return out.getvalue()
 
 
-def write_docx(doc: Document, page_numbers: dict[str, int] | None = None) -> bytes:
-    """The DOCX bytes of a document model."""
-    return DocxWriter(doc, page_numbers).render()
+def write_docx(
+    doc: Document, page_numbers: dict[str, int] | None = None, fonts: FontChoice | None = None
+) -> bytes:
+    """The DOCX bytes of a document model; `fonts` draw its charts."""
+    return DocxWriter(doc, page_numbers, fonts).render()

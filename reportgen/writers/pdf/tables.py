@@ -58,7 +58,7 @@ def _grid(writer, part: TablePart) -> GridTable:
     rows = part.header + part.body
     data: list[list] = []
     commands: list = [
-        ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+        ("VALIGN", (0, 0), (-1, -1), part.valign.upper()),
         ("LEFTPADDING", (0, 0), (-1, -1), 2.5),
         ("RIGHTPADDING", (0, 0), (-1, -1), 2.5),
         ("TOPPADDING", (0, 0), (-1, -1), 1.5),

@@ -28,8 +28,12 @@ from reportgen.model import (
     Text,
 )
 from reportgen.model import (
+    Figure as FigureBlock,
+)
+from reportgen.model import (
     Table as TableBlock,
 )
+from reportgen.writers.charts import chart_drawing
 from reportgen.writers.layout_spec import GEOMETRY as G
 from reportgen.writers.layout_spec import INDENTS, PAGE_SIZES
 from reportgen.writers.pdf.fontreg import PdfFonts, register
@@ -272,6 +276,20 @@ class PdfWriter:
             self.contents(block, story)
         elif isinstance(block, TableBlock):
             story.extend(table_flowables(self, block))
+        elif isinstance(block, FigureBlock):
+            s = self.styles
+            for style, text in (
+                (s.table_label, block.label),
+                (s.table_title, block.title),
+                (s.table_units, block.units),
+            ):
+                if text:
+                    story.append(self.para([Text(text)], style))
+            font = self.styles.font_cjk if self.cjk else self.styles.font_latin
+            story.append(chart_drawing(block, self.text_width(), font))
+            for note in block.notes:
+                story.append(self.para(note, s.table_note))
+            story.append(Spacer(1, 8))
 
     def contents(self, block: Contents, story: list) -> None:
         s = self.styles
