@@ -88,6 +88,7 @@ class Cell:
     rowspan: int = 1
     bold: bool = False
     indent: int = 0  # stub indent level
+    content: list[Inline] | None = None  # rich text (footnote marks, links) instead of text
 
 
 @dataclass

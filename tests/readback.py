@@ -46,7 +46,9 @@ def reference_lines(name: str) -> list[str]:
     for raw in text.splitlines():
         line = _MD_LINK.sub(r"\1", raw)
         line = re.sub(r"^\s*#+\s*", "", line)
-        line = re.sub(r"^\s*-\s+(?=\d)", "", line)  # a Markdown list marker before 16.1
+        line = re.sub(r"^\s*-\s+", "", line)  # a Markdown list marker (- 16.1, - (a))
+        line = re.sub(r"</?\w+>", "", line)  # <p> around table-cell paragraphs
+        line = line.replace("^a", "a")  # ^a: the superscript note mark ᵃ (NFKC: a)
         line = _EMPHASIS.sub(r"\1", line).replace("\\*", "*")
         line = normalise(_LOST_GLYPH.sub(LOST, line))
         if not line or set(line) <= {"_", "-", "|"}:

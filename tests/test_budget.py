@@ -34,13 +34,25 @@ KNOWN_DIFFERENCES = {
     "表 16.41 专业及以上职类: 7 figures in the reference, 6 rendered",
     "表 16.41 共计 column 6: reference —, rendered 4",
     "表 16.41 共计: 7 figures in the reference, 6 rendered",
+    # Deliverables: subcategory rows are the sums of their items, and three printed rows
+    # are not: 16.13 field projects 2022 (items 9 and 10 add up to 1, printed 2) and 16.29
+    # technical materials 2022 (items add up to 96, printed 92).
+    "表 16.13 外地和技术合作项目(项目数目) column 4: reference 2, rendered 1",
+    "表 16.29 技术材料(材料数目) column 4: reference 92, rendered 96",
+    # 16.13 item 11 lost its 2020 planned cell in the extraction (the subtotal shows 5).
+    "表 16.13 11.关于根据实施情况审议机制确定的需要就《联合国反腐败公约》"
+    "具体领域制定指导意见或开发工具问题的专家组会议: 3 figures in the reference, 4 rendered",
+    # 16.21 prints one nil as 0; nil is — everywhere else.
+    "表 16.21 7.关于将可持续发展目标纳入国家计划主流的培训活动 column 4: reference 0, rendered —",
+    # 16.25's only item has no number in the reference; items are numbered in every table.
+    "表 16.25 区域和国家方案的技术合作和实地支助: no such row",
 }
 
 
 def test_tables_reproduce_the_reference_figures(built):
-    reference = reference_tables()
+    reference = reference_tables(1, 49)
     rendered = docx_tables(built / f"{NAME}.docx")
-    assert sorted(rendered) == [f"16.{n}" for n in range(30, 50)]
+    assert sorted(rendered, key=lambda n: int(n.split(".")[1])) == [f"16.{n}" for n in range(1, 50)]
     same, total, differences = compare(reference, rendered)
     unexpected = [d for d in differences if d not in KNOWN_DIFFERENCES]
     assert not unexpected, unexpected

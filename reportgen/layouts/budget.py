@@ -24,7 +24,7 @@ from reportgen.layouts.narrative import read_narrative
 from reportgen.layouts.numbering import Numberer, NumberingRules, number_footnotes
 from reportgen.layouts.report import _anchor_headings
 from reportgen.markup import RawItem, RawList, RawParagraph, RawTable
-from reportgen.model import Block, Document, FontSet, PageSetup, Paragraph, Table, Text
+from reportgen.model import Block, Document, FontSet, NoteRef, PageSetup, Paragraph, Table, Text
 from reportgen.numerals import numeral
 from reportgen.tables import charts, facts, posts, resources
 from reportgen.tables import plan as plan_tables
@@ -164,10 +164,46 @@ class TableMaker:
         title, units = self.title(raw)
         notes = []
         if raw.name == "performance" and self.note_mark:
-            spec = self.plan_item(raw, "performance")
-            if any(kind == "planned" and year == self.kit.year - 1 for year, kind in spec.columns):
+            if plan_tables.noted(self.plan_item(raw, "performance"), self.kit.year):
                 notes.append([Text(f"{self.note_mark} {self.kit.performance_note}")])
         return Table(label, title, units, self.parts(raw), notes, anchor=f"tbl-{raw.key}")
+
+
+NOTE_MARK = re.compile(r"\[\^([^\]]+)\]")
+
+
+def _cite_in_cells(block, notes: dict, raw: RawTable):
+    """`[^label]` in a table cell becomes a footnote reference to the narrative's note."""
+    if not isinstance(block, Table):
+        return block
+    problems = []
+    for part in block.parts:
+        for row in part.header + part.body:
+            for cell in row.cells:
+                if "[^" not in cell.text:
+                    continue
+                content: list = []
+                last = 0
+                for m in NOTE_MARK.finditer(cell.text):
+                    content.append(Text(cell.text[last : m.start()]))
+                    if m.group(1) in notes:
+                        content.append(NoteRef(notes[m.group(1)]))
+                    else:
+                        problems.append(
+                            Problem(
+                                raw.path or "narrative",
+                                f"footnote [^{m.group(1)}] in table `{raw.key}` has no definition",
+                                line=raw.line,
+                                hint="define it in a body file: [^name]: text",
+                            )
+                        )
+                    last = m.end()
+                content.append(Text(cell.text[last:]))
+                cell.content = [c for c in content if not isinstance(c, Text) or c.text]
+                cell.text = "".join(c.text for c in content if isinstance(c, Text))
+    if problems:
+        raise InputError(problems)
+    return block
 
 
 def _place(raw: RawTable, maker: TableMaker, numbers: dict[str, str], labels: Labels):
@@ -175,7 +211,13 @@ def _place(raw: RawTable, maker: TableMaker, numbers: dict[str, str], labels: La
     if raw.kind == "figure":
         spec = maker.plan_item(raw_figure_key(raw), "figures")
         label = f"{labels.get('budget.figure')} {numbers[raw.key]}"
-        return charts.figure(maker.kit, spec, label, f"fig-{raw.name}")
+        figure = charts.figure(maker.kit, spec, label, f"fig-{raw.name}")
+        if spec.note:
+            text = maker.kit.performance_note if spec.note == "standard" else spec.note
+            figure.notes.append(
+                [Text(f"{maker.note_mark or labels.get('budget.note_mark')} {text}")]
+            )
+        return figure
     label = f"{labels.get('budget.table')} {numbers[raw.key]}" if raw.key in numbers else ""
     return maker.make(raw, label)
 
@@ -435,7 +477,10 @@ def build(doc: LoadedDocument) -> Document:
     note_mark = labels.get("budget.note_mark") if config.performance_note else ""
     maker = TableMaker(kit, organs, rates, doc.bodies[0].path, plan, note_mark)
     blocks = [
-        _place(b, maker, numbers, labels) if isinstance(b, RawTable) else b for b in raw.blocks
+        _cite_in_cells(_place(b, maker, numbers, labels), raw.notes, b)
+        if isinstance(b, RawTable)
+        else b
+        for b in raw.blocks
     ]
 
     n = meta.numbering

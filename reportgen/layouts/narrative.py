@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from reportgen.errors import InputError
 from reportgen.inputs.folder import LoadedDocument
 from reportgen.markup import Parsed, parse
+from reportgen.model import Footnote
 from reportgen.numbers import NumberStyle
 from reportgen.templating import render
 
@@ -33,4 +35,19 @@ def read_narrative(
             )
         blocks.extend(parsed.blocks)
         notes.update(parsed.notes)
+        for label, note in definitions(text, source.path, link).items():
+            notes.setdefault(label, note)
     return Parsed(blocks, notes)
+
+
+DEFINITION = re.compile(r"^\[\^([^\]]+)\]:[ \t]*(.+)$", re.M)
+
+
+def definitions(text: str, path, link: str) -> dict:
+    """Every footnote defined in a file, cited in the text or not: tables cite them too."""
+    found = {}
+    for match in DEFINITION.finditer(text):
+        parsed = parse(match.group(2), path, link, text.count("\n", 0, match.start()))
+        content = parsed.blocks[0].content if parsed.blocks else []
+        found[match.group(1)] = Footnote(content)
+    return found

@@ -20,6 +20,7 @@ from reportgen.model import (
     ListItem,
     NoteRef,
     Paragraph,
+    Table,
     Text,
 )
 from reportgen.numerals import numeral
@@ -156,6 +157,13 @@ def number_footnotes(blocks: list[Block]) -> list[Footnote]:
         for block in block_list:
             if isinstance(block, (Heading, Paragraph)):
                 visit_inlines(block.content)
+            elif isinstance(block, Table):
+                for part in block.parts:
+                    for row in part.header + part.body:
+                        for cell in row.cells:
+                            visit_inlines(cell.content or [])
+                for note in block.notes:
+                    visit_inlines(note)
             elif isinstance(block, ItemList):
                 for item in block.items:
                     visit_inlines(item.content)

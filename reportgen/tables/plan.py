@@ -30,6 +30,12 @@ class Deliverables(Strict):
 class Performance(Strict):
     columns: list[tuple[int, str]]  # (year, actual|planned)
     cells: list[str | None]
+    note: bool = True  # the ᵃ note on last year's planned column
+
+
+def noted(spec: Performance, year: int) -> bool:
+    """Does the table carry the ᵃ note (a planned column for the year before)?"""
+    return spec.note and any(kind == "planned" and y == year - 1 for y, kind in spec.columns)
 
 
 class MandateGroup(Strict):
@@ -40,9 +46,10 @@ class MandateGroup(Strict):
 class Figure(Strict):
     title: str
     units: str | None = None
-    kind: str = "bars"  # bars | resources
+    kind: str = "bars"  # bars | resources | by-subprogramme
     unit: str | None = None  # resources: A, B, C1…, D or section
     series: list[tuple[str, float]] = Field(default_factory=list)
+    note: str | None = None  # "standard": the ᵃ performance note; else the note's own text
 
 
 class PlanData(Strict):
@@ -94,7 +101,7 @@ def performance(kit: Kit, spec: Performance, note_mark: str) -> list[TablePart]:
     heads = []
     for year, kind in spec.columns:
         head = kit.word(f"columns.performance_{kind}", year=year)
-        if kind == "planned" and year == kit.year - 1 and note_mark:
+        if kind == "planned" and year == kit.year - 1 and note_mark and spec.note:
             head += f" {note_mark}"
         heads.append(Cell(head))
     cells = [Cell(text if text else kit.style.nil) for text in spec.cells]

@@ -48,6 +48,7 @@ PARAGRAPH_STYLES = {
     "UN Table Text": (None, 8.5, False, "left", 1, 1, False),
     "UN Table Note": (None, 8, False, "left", 2, 0, False),
     "UN Figure": (None, G.body_size, False, "left", 2, 6, False),
+    "UN Figure Label": (None, G.body_size, False, "left", 12, 0, False),
 }
 HEADING_STYLES = {
     1: (G.chapter_size, 12, 6),
@@ -111,7 +112,13 @@ def install_styles(document, font: FontSet, language: str) -> None:
         style.quick_style = True
         _paragraph_format(style, size, bold, indent, align, before, after)
         _fonts(style.element.get_or_add_rPr(), font, heading)
-        if name in ("UN Table Label", "UN Table Title", "UN Table Units", "UN Table Caption"):
+        if name in (
+            "UN Table Label",
+            "UN Table Title",
+            "UN Table Units",
+            "UN Table Caption",
+            "UN Figure Label",
+        ):
             style.paragraph_format.keep_with_next = True
         if name in ("UN Table Heading", "UN Table Text"):
             style.paragraph_format.line_spacing = 1.0

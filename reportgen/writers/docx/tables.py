@@ -40,7 +40,9 @@ def _repeat_header(row) -> None:
     tr_pr.append(fields.element("w:cantSplit"))
 
 
-def write_table(docx, table: Table, width: float, paragraph, ids: dict[str, str]) -> None:
+def write_table(
+    docx, table: Table, width: float, paragraph, ids: dict[str, str], inlines=None
+) -> None:
     """`paragraph(style, inlines)` adds a paragraph with the writer's inline rendering;
     `ids` maps style names to ids."""
     for style, text in (
@@ -53,12 +55,12 @@ def write_table(docx, table: Table, width: float, paragraph, ids: dict[str, str]
     for part in table.parts:
         if part.caption:
             paragraph("UN Table Caption", [Text(part.caption)])
-        _grid(docx, part, width, ids)
+        _grid(docx, part, width, ids, inlines)
     for note in table.notes:
         paragraph("UN Table Note", note)
 
 
-def _grid(docx, part: TablePart, width: float, ids: dict[str, str]) -> None:
+def _grid(docx, part: TablePart, width: float, ids: dict[str, str], inlines=None) -> None:
     total = sum(part.widths)
     widths = [width * w / total for w in part.widths]
     rows = part.header + part.body
@@ -90,7 +92,10 @@ def _grid(docx, part: TablePart, width: float, ids: dict[str, str]) -> None:
                     Pt(span_width - DECIMAL_MARGIN - 2 * CELL_PADDING), alignment=3
                 )
                 text = "\t" + text
-            p._p.append(fields.run_element(text, bold=cell.bold or row.kind == "total"))
+            if cell.content and inlines:
+                inlines(p._p, cell.content, docx.part, cell.bold or row.kind == "total")
+            else:
+                p._p.append(fields.run_element(text, bold=cell.bold or row.kind == "total"))
             if r == len(part.header) - 1:
                 _cell_border(target, "bottom", 4)
             if row.kind == "total":

@@ -121,7 +121,9 @@ class DocxWriter:
         elif isinstance(block, Contents):
             self.contents(block)
         elif isinstance(block, Table):
-            write_table(self.docx, block, self._text_width(), self.paragraph, self.style_ids)
+            write_table(
+                self.docx, block, self._text_width(), self.paragraph, self.style_ids, self.inlines
+            )
         elif isinstance(block, Figure):
             self.figure(block)
 
@@ -131,7 +133,7 @@ class DocxWriter:
         from reportgen.writers.pdf.fontreg import register
 
         for style, text in (
-            ("UN Table Label", block.label),
+            ("UN Figure Label", block.label),
             ("UN Table Title", block.title),
             ("UN Table Units", block.units),
         ):

@@ -84,7 +84,7 @@ def _grid(writer, part: TablePart) -> GridTable:
                     commands.append(("FONTNAME", (col, r), (col, r), s.font_latin_bold))
             else:
                 style = _cell_style(writer, base, cell.align, cell.indent, bold)
-                line.append(writer.para([Text(cell.text)], style))
+                line.append(writer.para(cell.content or [Text(cell.text)], style))
             line.extend([""] * (cell.colspan - 1))
             if cell.colspan > 1:
                 commands.append(("SPAN", (col, r), (col + cell.colspan - 1, r)))
