@@ -41,7 +41,7 @@ def render(model: Document, formats: tuple[str, ...], fonts: FontChoice) -> Rend
     out: dict[str, bytes] = {}
     page_numbers: dict[str, int] = {}
     pages = 0
-    needs_pages = any(isinstance(b, Contents) for b in model.body)
+    needs_pages = any(isinstance(b, Contents) for b in model.front + model.body)
     if "pdf" in formats or ("docx" in formats and needs_pages):
         from reportgen.writers.pdf import write_pdf
 

@@ -41,7 +41,7 @@ class RawParagraph:
     content: list[Inline]
     numbered: bool
     line: int
-    label: str = ""  # from `{#name}` at the start: `{ref para name}` prints its number
+    label: str = ""  # from `{label name}` at the start: `{ref para name}` prints its number
     path: Path | None = None
 
 
@@ -78,7 +78,7 @@ class RawTable:
 
 RawBlock = RawHeading | RawParagraph | RawList | RawTable
 TABLE_DIRECTIVE = re.compile(r"^\{(table|figure)\s+([\w-]+)((?:\s+[^\s{}]+)*)\s*\}$")
-LABEL = re.compile(r"^\{#([\w.-]+)\}\s*")
+LABEL = re.compile(r"^\{label\s+([\w.-]+)\}\s*")
 
 
 def _parser() -> MarkdownIt:
@@ -336,7 +336,7 @@ def _heading_attributes(content: list[Inline]) -> tuple[str, ...]:
 
 
 def _strip_label(content: list[Inline]) -> str:
-    """`{#name}` at the start of a paragraph: its label, removed from the text."""
+    """`{label name}` at the start of a paragraph: its label, removed from the text."""
     if content and isinstance(content[0], Text):
         found = LABEL.match(content[0].text)
         if found:

@@ -46,6 +46,8 @@ class Heading:
     number: str = ""  # "一.", "A.", "" when unnumbered
     in_contents: bool = True
     anchor: str = ""
+    page_break_before: bool = False
+    recto: bool = False  # start on an odd (right-hand) page
 
 
 @dataclass
@@ -53,7 +55,8 @@ class Paragraph:
     content: list[Inline]
     number: str = ""  # "1.", "16.1", "" when unnumbered
     bold: bool = False  # the whole paragraph, number included (recommendations)
-    role: str = "body"  # body | summary | lead | title | subtitle | summary-heading | signature
+    role: str = "body"  # body | summary | title | subtitle | summary-heading | cover | signature
+    page_break_before: bool = False
 
 
 @dataclass
@@ -166,6 +169,7 @@ class Masthead:
 class PageSetup:
     size: str = "A4"  # A4 | Letter
     running_header: list[str] = field(default_factory=list)  # symbols, stacked
+    running_titles: tuple[str, str] | None = None  # (even pages, odd pages): part, section
 
 
 @dataclass

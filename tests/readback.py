@@ -21,6 +21,7 @@ REFERENCES = {
 
 _MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _EMPHASIS = re.compile(r"(?<![\\*])\*([^*\s][^*]*?)\*(?!\*)")  # *Unite Evaluations*
+_STRONG = re.compile(r"(?<!\\)\*\*([^*\s][^*]*?)\*\*")
 _WS = re.compile(r"\s+")
 
 
@@ -49,6 +50,8 @@ def reference_lines(name: str) -> list[str]:
         line = re.sub(r"^\s*-\s+", "", line)  # a Markdown list marker (- 16.1, - (a))
         line = re.sub(r"</?\w+>", "", line)  # <p> around table-cell paragraphs
         line = line.replace("^a", "a")  # ^a: the superscript note mark ᵃ (NFKC: a)
+        line = _STRONG.sub(r"\1", line)  # **bold** of the extraction, also split over lines
+        line = re.sub(r"^\*\*(?=\S)(?![^*]*\*\*)|(?<=\S)\*\*$", "", line.strip())
         line = _EMPHASIS.sub(r"\1", line).replace("\\*", "*")
         line = normalise(_LOST_GLYPH.sub(LOST, line))
         if not line or set(line) <= {"_", "-", "|"}:

@@ -119,3 +119,42 @@ def test_one_base_figure_moves_every_dependent_figure(tmp_path, fonts, fmt):
     assert normalise("2022 年拟议资源总额在重计费用前为 22 811 800 美元") in text
     assert normalise("2022 年拟议经常预算资源为 3 272 300 美元") in text
     assert normalise("22 711 800") not in text
+
+
+def _labels(path, style: str) -> list[str]:
+    from docx import Document as open_docx
+
+    return [p.text for p in open_docx(path).paragraphs if p.style.name == style]
+
+
+def test_every_figure_is_numbered_in_order(built):
+    from reportgen.numerals import chinese
+
+    figures = _labels(built / f"{NAME}.docx", "UN Figure Label")
+    assert figures == [f"图 16.{chinese(n)}" for n in range(1, 35)]
+
+
+def test_a_paragraph_inserted_early_renumbers_everything_after_it(tmp_path, fonts, built):
+    def insert(folder):
+        path = folder / "part-a-1.md"
+        text = path.read_text(encoding="utf-8")
+        marker = "### 任务和背景 {-}\n"
+        assert marker in text
+        path.write_text(text.replace(marker, marker + "\n新插入的一段。\n", 1), encoding="utf-8")
+
+    before = _labels(built / f"{NAME}.docx", "UN Paragraph")
+    out = _rebuild(tmp_path, fonts, insert, ("docx",))
+    after = _labels(out / f"{NAME}.docx", "UN Paragraph")
+    assert len(after) == len(before) + 1
+    assert after[0].startswith("16.1\t新插入的一段。")
+    assert [p.split("\t")[0] for p in after] == [f"16.{n}" for n in range(1, len(after) + 1)]
+    assert after[1:][-1].split("\t", 1)[1] == before[-1].split("\t", 1)[1]
+    text = normalise(docx_text(out / f"{NAME}.docx"))
+    # the labelled paragraphs moved from 16.262/16.263 and every reference follows them
+    assert "16.263段解释了拟议减少该数额的原因" in text
+    assert "上文第16.264(a)段" in text and "第16.264段解释了" in text
+    assert "16.262段解释了拟议减少" not in text
+    # tables and figures keep their numbers
+    assert _labels(out / f"{NAME}.docx", "UN Figure Label") == _labels(
+        built / f"{NAME}.docx", "UN Figure Label"
+    )

@@ -18,14 +18,18 @@ from readback import (
 
 DOCUMENTS = ["fingov-note-2022", "strategy-note-2008-2011", "ed-report-2017"]
 READERS = {"pdf": pdf_text, "docx": docx_text}
+# the budget section's reference carries layout-bound lines (wrapped mandate cells, page
+# numbers in its contents) and a few self-contradictions, hence its lower bar
+THRESHOLDS = {"budget-2022-s16": 0.97}
 
 
 @pytest.mark.parametrize("fmt", ["pdf", "docx"])
-@pytest.mark.parametrize("name", DOCUMENTS)
+@pytest.mark.parametrize("name", [*DOCUMENTS, "budget-2022-s16"])
 def test_text_coverage(built, name, fmt):
     """At least 98% of the reference's lines appear in the rendering (white space ignored)."""
     share, missing = coverage(reference_lines(name), READERS[fmt](built / f"{name}.{fmt}"))
-    assert share >= 0.98, f"{name}.{fmt}: {share:.2%}; missing: {missing[:10]}"
+    bar = THRESHOLDS.get(name, 0.98)
+    assert share >= bar, f"{name}.{fmt}: {share:.2%}; missing: {missing[:10]}"
 
 
 def _numbers(text: str) -> list[int]:

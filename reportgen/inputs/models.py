@@ -40,10 +40,25 @@ class Numbering(Strict):
     sub_items: list[SubItemStyle] = Field(default_factory=lambda: ["alpha", "roman"])
 
 
+class Annex(Strict):
+    title: str
+    kind: Literal["posts", "oversight"]  # posts: structure and posts from the post data
+    data: str | None = None  # oversight: the YAML of recommendations and actions
+
+
 class BudgetData(Strict):
     """A programme budget section's data files and numbering (layout budget-section)."""
 
     section: int = Field(ge=1)
+    section_title: str | None = None
+    part: int | None = Field(default=None, ge=1)  # 第四编
+    part_title: str | None = None
+    programme: int | None = Field(default=None, ge=1)  # 方案 13
+    programme_title: str | None = None
+    part_notes: dict[str, str] = Field(default_factory=dict)  # A/B: the **/*** contents notes
+    foreword: str | None = None  # Markdown file, unnumbered, with its signature
+    foreword_signature: list[str] = Field(default_factory=list)
+    annexes: list[Annex] = Field(default_factory=list)
     year: int = Field(ge=2000, le=2100)  # the budget year; expenditure is year-2, base year-1
     subprogrammes: dict[int, str] = Field(min_length=1)
     financial: str  # CSV or .xlsx, long format

@@ -19,6 +19,7 @@ from reportgen.errors import InputError, Problem
 from reportgen.inputs.folder import LoadedDocument, inside
 from reportgen.inputs.yamlfile import line_of, load_yaml, validate
 from reportgen.labels import Labels, load_labels, number_style
+from reportgen.layouts import budget_front
 from reportgen.layouts.masthead import masthead
 from reportgen.layouts.narrative import read_narrative
 from reportgen.layouts.numbering import Numberer, NumberingRules, number_footnotes
@@ -316,7 +317,7 @@ def _resolve_refs(blocks: list, numbers: dict[str, str]) -> None:
                                 line=line,
                                 hint=f"did you mean `{close[0]}`?"
                                 if close
-                                else "label a paragraph {#name}, refer to it {ref para name}",
+                                else "label a paragraph {label name}, refer to it {ref para name}",
                             )
                         )
                         return m.group(0)
@@ -494,11 +495,24 @@ def build(doc: LoadedDocument) -> Document:
         heading_start=dict(n.heading_start),
     )
     body = Numberer(rules).blocks(blocks)
+    body = budget_front.foreword(doc, config, labels, style, context, link, raw_yaml) + body
+    annex_blocks, annex_headings = budget_front.annexes(doc, config, kit, link, raw_yaml)
+    body += annex_blocks
     _anchor_headings(body)
-    front: list[Block] = [Paragraph([Text(meta.title)], role="title")]
+    front: list[Block] = budget_front.cover(meta.title, config, labels)
     if meta.subtitle:
         front.append(Paragraph([Text(meta.subtitle)], role="subtitle"))
+    agenda_notes = sum(1 for s in meta.sessions if s.agenda.kind != "adopted" and s.agenda.symbol)
+    listing, _ = budget_front.contents(body, annex_headings, config, labels, agenda_notes)
+    front.append(listing)
     number_footnotes(front + body)
+    titles = None
+    if config.part and config.part_title and config.section_title:
+        part = labels.get("budget.cover.part").format(
+            n=numeral("chinese", config.part) if labels.is_cjk else config.part
+        )
+        section = labels.get("budget.cover.section").format(n=config.section)
+        titles = (f"{part} {config.part_title}", f"{section} {config.section_title}")
     return Document(
         title=meta.title,
         subject="-".join(meta.symbols),
@@ -506,7 +520,9 @@ def build(doc: LoadedDocument) -> Document:
         masthead=masthead(meta, labels, style),
         front=front,
         body=body,
-        page=PageSetup(size=meta.page_size, running_header=list(meta.symbols)),
+        page=PageSetup(
+            size=meta.page_size, running_header=list(meta.symbols), running_titles=titles
+        ),
         fonts=FontSet(script="cjk" if labels.is_cjk else "latin"),
         date_iso=meta.date.isoformat(),
     )

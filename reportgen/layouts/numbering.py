@@ -65,7 +65,9 @@ class Numberer:
                     self.bold_level = 0
                 if bold_classes & set(block.classes):
                     self.bold_level = block.level
-                out.append(self.heading(block))
+                heading = self.heading(block)
+                heading.page_break_before = "newpage" in block.classes
+                out.append(heading)
             elif isinstance(block, RawParagraph):
                 number = ""
                 if block.numbered and self.rules.paragraphs:

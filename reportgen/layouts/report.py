@@ -93,4 +93,4 @@ def _anchor_headings(body: list[Block]) -> None:
     for block in body:
         if isinstance(block, Heading):
             count += 1
-            block.anchor = f"h{count}"
+            block.anchor = block.anchor or f"h{count}"

@@ -105,11 +105,21 @@ class Kit:
 
     # -- headers ---------------------------------------------------------------------------
     def money_header(
-        self, stub: str, single_change: bool = False, xb: bool = False, percent: bool = True
+        self,
+        stub: str,
+        single_change: bool = False,
+        xb: bool = False,
+        percent: bool = True,
+        overall: bool = False,
     ) -> list[Row]:
-        """Two header rows with the 变动 spanner over the kinds of change."""
+        """Two header rows with the 变动 spanner over the kinds of change.
+
+        The section's overall tables (16.30, 16.35) say 拨款数 and put 百分比 under the
+        spanner; the others say 批款数 and head 百分比 beside it, as the reference does."""
         y = self.year
-        base = "estimate_current" if xb else "appropriation"
+        base = "appropriation_overall" if overall else "appropriation"
+        if xb:
+            base = "estimate_current"
         first = [
             Cell(stub),
             Cell(self.word("columns.expenditure", year=y - 2), "right"),
@@ -127,16 +137,16 @@ class Kit:
                     "header",
                 )
             ]
-        kinds = ["technical", "new_mandates", "other", "total"] + (["percent"] if percent else [])
-        first += [
-            Cell(self.word("columns.changes"), "center", colspan=len(kinds)),
-            Cell(self.word("columns.estimate", year=y), "right"),
-        ]
-        second = (
-            [Cell(""), Cell(""), Cell("")]
-            + [Cell(self.word(f"columns.{k}"), "right") for k in kinds]
-            + [Cell("")]
-        )
+        kinds = ["technical", "new_mandates", "other", "total"]
+        under = kinds + (["percent"] if percent and overall else [])
+        first.append(Cell(self.word("columns.changes"), "center", colspan=len(under)))
+        second = [Cell(""), Cell(""), Cell("")]
+        second += [Cell(self.word(f"columns.{k}"), "right") for k in under]
+        if percent and not overall:
+            first.append(Cell(self.word("columns.percent"), "right"))
+            second.append(Cell(""))
+        first.append(Cell(self.word("columns.estimate", year=y), "right"))
+        second.append(Cell(""))
         return [Row(first, "header"), Row(second, "header")]
 
     def post_header(
@@ -155,13 +165,19 @@ class Kit:
                     "header",
                 )
             ]
-        kinds = ("technical", "new_mandates", "other", "total") + (("percent",) if percent else ())
+        # 变动 over the kinds of change; 共计 beside it (and the percentage under a blank)
+        kinds = ("technical", "new_mandates", "other")
         first = [
             Cell(stub),
             Cell(self.word("columns.approved", year=y - 1), "right"),
             Cell(self.word("columns.changes"), "center", colspan=len(kinds)),
-            Cell(self.word("columns.proposed", year=y), "right"),
+            Cell(self.word("columns.total"), "right"),
         ]
         second = [Cell(""), Cell("")] + [Cell(self.word(f"columns.{k}"), "right") for k in kinds]
+        second.append(Cell(""))
+        if percent:
+            first.append(Cell(""))
+            second.append(Cell(self.word("columns.percent"), "right"))
+        first.append(Cell(self.word("columns.proposed", year=y), "right"))
         second.append(Cell(""))
         return [Row(first, "header"), Row(second, "header")]

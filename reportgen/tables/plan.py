@@ -31,6 +31,7 @@ class Performance(Strict):
     columns: list[tuple[int, str]]  # (year, actual|planned)
     cells: list[str | None]
     note: bool = True  # the ᵃ note on last year's planned column
+    headings: dict[str, str] = Field(default_factory=dict)  # actual/planned: "{year}(实际数)"
 
 
 def noted(spec: Performance, year: int) -> bool:
@@ -100,7 +101,8 @@ def performance(kit: Kit, spec: Performance, note_mark: str) -> list[TablePart]:
     """One row of text cells under year columns; the last base year's plan carries ᵃ."""
     heads = []
     for year, kind in spec.columns:
-        head = kit.word(f"columns.performance_{kind}", year=year)
+        pattern = spec.headings.get(kind) or kit.word(f"columns.performance_{kind}")
+        head = pattern.format(year=year)
         if kind == "planned" and year == kit.year - 1 and note_mark and spec.note:
             head += f" {note_mark}"
         heads.append(Cell(head))

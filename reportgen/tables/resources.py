@@ -25,7 +25,8 @@ def by_object(kit: Kit) -> list[TablePart]:
     rows.append(
         Row([kit.stub(kit.word("rows.total"))] + kit.money_cells(kit.budget.line(RB)), "total")
     )
-    return [TablePart(kit.money_header(kit.word("columns.object")), rows, MONEY_WIDTHS)]
+    header = kit.money_header(kit.word("columns.object"), overall=True)
+    return [TablePart(header, rows, MONEY_WIDTHS)]
 
 
 def _unit_rows(kit: Kit, fund: str, cells) -> tuple[list[Row], Line]:
@@ -115,7 +116,8 @@ def evolution(
                 )
         rows.append(_post_evolution_row(kit, kit.word("rows.total"), staff, percent, "total"))
     widths = MONEY_WIDTHS if percent else MONEY_WIDTHS[:7] + MONEY_WIDTHS[8:]
-    return [TablePart(kit.money_header("", percent=percent), rows, widths)]
+    header = kit.money_header("", percent=percent, overall=component is None)
+    return [TablePart(header, rows, widths)]
 
 
 def _post_evolution_row(kit: Kit, label: str, posts, percent: bool, kind: str = "body") -> Row:

@@ -49,6 +49,8 @@ PARAGRAPH_STYLES = {
     "UN Table Note": (None, 8, False, "left", 2, 0, False),
     "UN Figure": (None, G.body_size, False, "left", 2, 6, False),
     "UN Figure Label": (None, G.body_size, False, "left", 12, 0, False),
+    "UN Cover": ("UN Title", G.subtitle_size, True, "left", 2, 2, True),
+    "UN Signature": (None, G.body_size, False, "right", 6, 0, False),
 }
 HEADING_STYLES = {
     1: (G.chapter_size, 12, 6),

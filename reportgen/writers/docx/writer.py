@@ -42,6 +42,8 @@ ROLE_STYLES = {
     "subtitle": "UN Subtitle",
     "summary-heading": "UN Summary Heading",
     "summary": "UN Summary",
+    "cover": "UN Cover",
+    "signature": "UN Signature",
 }
 LIST_STYLES = {
     "alpha": "UN Sub-item",
@@ -103,7 +105,13 @@ class DocxWriter:
     # -- blocks -----------------------------------------------------------------
     def block(self, block: Block) -> None:
         if isinstance(block, Heading):
+            if block.recto:
+                # Word starts a right-hand page with an odd-page section break
+                section = self.docx.add_section(WD_SECTION.ODD_PAGE)
+                section.different_first_page_header_footer = False
             p = self.paragraph(f"Heading {min(block.level, 4)}", block.content, block.number)
+            if block.page_break_before and not block.recto:
+                p.paragraph_format.page_break_before = True
             if block.anchor:
                 self.bookmark_id += 1
                 fields.bookmark(p._p, f"_Toc_{block.anchor}", self.bookmark_id)
@@ -112,7 +120,9 @@ class DocxWriter:
                 style = ROLE_STYLES[block.role]
             else:
                 style = "UN Paragraph" if block.number else "UN Paragraph Unnumbered"
-            self.paragraph(style, block.content, block.number, block.bold)
+            p = self.paragraph(style, block.content, block.number, block.bold)
+            if block.page_break_before:
+                p.paragraph_format.page_break_before = True
         elif isinstance(block, ItemList):
             for item in block.items:
                 self.paragraph(LIST_STYLES[block.kind], item.content, item.marker, item.bold)
@@ -161,8 +171,9 @@ class DocxWriter:
                 for r in fields.field_runs('TOC \\o "1-2" \\h \\z', "")[:3]:
                     p._p.append(r)
             link = fields.internal_link(f"_Toc_{entry.anchor}")
-            label = (entry.number + "\t" if entry.number else "") + _plain(entry.content)
-            link.append(fields.run_element(label))
+            if entry.number:
+                link.append(fields.run_element(entry.number + "\t"))
+            self.inlines(link, entry.content, self.docx.part)
             tab = fields.element("w:r")
             tab.append(fields.element("w:tab"))
             link.append(tab)
@@ -262,7 +273,16 @@ class DocxWriter:
             p = header.paragraphs[0]
             p.style = "Header"
             p.alignment = align
-            p.add_run(symbols[0])
+            titles = self.doc.page.running_titles
+            if titles:
+                # the part on even pages, the section on odd pages, on the inner side
+                odd = header is section.header
+                p.alignment = WD_ALIGN_PARAGRAPH.LEFT
+                p.paragraph_format.tab_stops.add_tab_stop(Pt(self._text_width()), alignment=2)
+                first, second = (titles[1], symbols[0]) if odd else (symbols[0], titles[0])
+                p.add_run(first + "\t" + second)
+            else:
+                p.add_run(symbols[0])
             for symbol in symbols[1:]:
                 extra = header.add_paragraph(symbol, style="Header")
                 extra.alignment = align

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from xml.sax.saxutils import escape
 
 from reportgen.model import Footnote, Inline, Link, NoteRef, Text
@@ -14,6 +15,19 @@ _CJK = (
     r"\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
 )
 _RUNS = re.compile(f"([{_CJK}]+)")
+
+
+# modifier letters such as ᵃ (U+1D43): few fonts have them, so they are set as raised
+# ordinary letters
+_SUPERSCRIPT = re.compile("[\u1d2c-\u1d6a\u2070-\u209c]")
+
+
+def _raise(match: re.Match) -> str:
+    decomposition = unicodedata.decomposition(match.group())
+    if not decomposition.startswith("<super>"):
+        return match.group()
+    base = chr(int(decomposition.split()[1], 16))
+    return f"<super>{escape(base)}</super>"
 
 
 class Markup:
@@ -33,7 +47,7 @@ class Markup:
             if not run:
                 continue
             is_cjk = bool(_RUNS.fullmatch(run))
-            body = escape(run).replace("\n", "<br/>")
+            body = _SUPERSCRIPT.sub(_raise, escape(run)).replace("\n", "<br/>")
             if self.cjk and not is_cjk:
                 body = f'<font name="{self.fonts.latin}">{body}</font>'
             elif not self.cjk and is_cjk and self.fonts.cjk:

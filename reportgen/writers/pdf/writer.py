@@ -13,7 +13,16 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import BaseDocTemplate, Flowable, PageTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import (
+    BaseDocTemplate,
+    DocIf,
+    Flowable,
+    PageBreak,
+    PageTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from reportgen.fonts import FontChoice
 from reportgen.model import (
@@ -160,6 +169,16 @@ class Styles:
         self.table_note = style("UN Table Note", size=8, align=TA_LEFT, before=2)
         for caption in (self.table_label, self.table_title, self.table_units, self.table_caption):
             caption.keepWithNext = 1
+        self.cover = style(
+            "UN Cover",
+            indent="UN Title",
+            size=G.subtitle_size,
+            font=bold,
+            align=TA_LEFT,
+            before=2,
+            after=2,
+        )
+        self.signature = style("UN Signature", align=TA_RIGHT, before=6)
         self.font_bold = bold
         self.font_latin = fonts.latin
         self.font_latin_bold = pdfmetrics_bold(fonts.latin)
@@ -254,6 +273,10 @@ class PdfWriter:
         if isinstance(block, Heading):
             style = s.headings[min(block.level, 4)]
             title = (block.number + " " if block.number else "") + _plain(block.content)
+            if block.page_break_before:
+                story.append(PageBreak())
+            if block.recto:
+                story.append(DocIf("doc.page % 2 == 0", [PageBreak()]))
             story.append(HeadingMark(block, title))
             story.append(self.para(block.content, style, block.number))
         elif isinstance(block, Paragraph):
@@ -262,7 +285,11 @@ class PdfWriter:
                 "subtitle": s.subtitle,
                 "summary-heading": s.summary_heading,
                 "summary": s.summary,
+                "cover": s.cover,
+                "signature": s.signature,
             }.get(block.role, s.paragraph if block.number else s.unnumbered)
+            if block.page_break_before:
+                story.append(PageBreak())
             story.append(self.para(block.content, style, block.number, block.bold))
         elif isinstance(block, ItemList):
             style = {"alpha": s.item, "sub": s.item2, "bullet": s.bullet, "outline": s.outline}[
@@ -297,11 +324,11 @@ class PdfWriter:
         width = self.text_width()
         rows = [[self.para([Text("")], s.toc[1]), self.para([Text(block.page_label)], s.masthead)]]
         for entry in block.entries:
-            label = (entry.number + " " if entry.number else "") + _plain(entry.content)
+            label = [Text(entry.number + " ")] + entry.content if entry.number else entry.content
             page = self.contents_pages.get(entry.anchor, "")
             rows.append(
                 [
-                    self.para([Text(label)], s.toc[min(entry.level, 2)]),
+                    self.para(label, s.toc[min(entry.level, 2)]),
                     self.para([Text(str(page))], s.masthead),
                 ]
             )
@@ -411,9 +438,19 @@ class PdfWriter:
         x = width - G.margin_right if odd else G.margin_left
         draw = canv.drawRightString if odd else canv.drawString
         y = height - G.header_distance - 9
+        top = y
         for symbol in self.doc.page.running_header:
             draw(x, y, symbol)
             y -= 11
+        titles = self.doc.page.running_titles
+        if titles:
+            # the part on even pages, the section on odd pages, on the inner side
+            title = titles[0] if not odd else titles[1]
+            inner = G.margin_left if odd else width - G.margin_right
+            font = self.styles.font_cjk if self.cjk else self.styles.font_latin
+            canv.setFont(font, 9)
+            (canv.drawString if odd else canv.drawRightString)(inner, top, title)
+            canv.setFont(self.styles.font_latin, 9)
         canv.setLineWidth(0.5)
         canv.line(G.margin_left, y + 7, width - G.margin_right, y + 7)
         draw(x, G.footer_distance, str(page))
@@ -486,7 +523,7 @@ def _plain(content: list[Inline]) -> str:
 def write_pdf(doc: Document, fonts: FontChoice) -> PdfResult:
     """The PDF of a document model; with a contents list, a second pass fills its pages."""
     result = PdfWriter(doc, fonts).render()
-    if any(isinstance(b, Contents) for b in doc.body):
+    if any(isinstance(b, Contents) for b in doc.front + doc.body):
         for _ in range(3):
             again = PdfWriter(doc, fonts, result.heading_pages).render()
             if again.heading_pages == result.heading_pages:
