@@ -59,6 +59,9 @@ def figure(kit: Kit, spec: FigureSpec, label: str, anchor: str) -> Figure:
         panels = resources(kit, spec.unit)
     elif spec.kind == "by-subprogramme":
         panels = by_subprogramme(kit)
+    elif not spec.series:
+        # the data hold no value for this chart: say so rather than draw an empty frame
+        panels = [ChartPanel(kit.word("chart.no_data"), [])]
     else:
         panels = [
             ChartPanel(
