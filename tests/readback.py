@@ -98,7 +98,9 @@ def pdf_text(path: Path, top: float = 72.0, bottom: float = 72.0) -> str:
         inside = [i for i in items if bottom - 1 <= i[0] <= height - top + 1]
         lowest_body = min((y for y, size, t in inside if size >= 9.5 and t.strip()), default=0)
         for y, size, text in items:
-            if not (bottom - 1 <= y <= height - top + 1):
+            if y < 20:  # text of a form XObject (contents page numbers), in form coordinates
+                body.append(text)
+            elif not (bottom - 1 <= y <= height - top + 1):
                 furniture.append(text)
             elif size < 9 and y < lowest_body:
                 notes.append(text)

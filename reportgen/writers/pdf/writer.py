@@ -209,6 +209,26 @@ class HeadingMark(Flowable):
             pages[key] = self.canv.getPageNumber()
 
 
+class PageNumberForm(Flowable):
+    """A contents page number, drawn as a form defined once every page is laid out:
+    one pass suffices, the way "page x of y" is usually done."""
+
+    def __init__(self, name: str, height: float):
+        super().__init__()
+        self.name = name
+        self.height = height
+
+    def wrap(self, aW, aH):
+        self.width = aW
+        return aW, self.height
+
+    def draw(self):
+        self.canv.saveState()
+        self.canv.translate(self.width, 0)
+        self.canv.doForm(self.name)
+        self.canv.restoreState()
+
+
 class DocTemplate(BaseDocTemplate):
     def __init__(self, buffer, writer: PdfWriter, **kw):
         self.writer = writer
@@ -217,6 +237,13 @@ class DocTemplate(BaseDocTemplate):
     def beforeDocument(self):
         self.canv._rg_heading_pages = self.writer.heading_pages
         self.canv.setLang(self.writer.doc.language) if hasattr(self.canv, "setLang") else None
+
+    def _endBuild(self):
+        """Lay out every page, then define the contents' page-number forms, then save."""
+        self._doSave = 0
+        super()._endBuild()
+        self.writer.define_page_forms(self.canv)
+        self.canv.save()
 
 
 class PdfWriter:
@@ -230,6 +257,7 @@ class PdfWriter:
         self.contents_pages = page_numbers or {}
         self.heading_pages: dict[str, int] = {}
         self.page_count = 0
+        self.page_forms: list[str] = []  # anchors whose page numbers the contents show
         self.cell_styles: dict[tuple, ParagraphStyle] = {}
 
     # -- text -------------------------------------------------------------------
@@ -325,13 +353,10 @@ class PdfWriter:
         rows = [[self.para([Text("")], s.toc[1]), self.para([Text(block.page_label)], s.masthead)]]
         for entry in block.entries:
             label = [Text(entry.number + " ")] + entry.content if entry.number else entry.content
-            page = self.contents_pages.get(entry.anchor, "")
-            rows.append(
-                [
-                    self.para(label, s.toc[min(entry.level, 2)]),
-                    self.para([Text(str(page))], s.masthead),
-                ]
-            )
+            page = PageNumberForm(f"toc-{entry.anchor}", s.masthead.leading) if entry.anchor else ""
+            if entry.anchor:
+                self.page_forms.append(entry.anchor)
+            rows.append([self.para(label, s.toc[min(entry.level, 2)]), page])
         table = Table(rows, colWidths=[width - 40, 40])
         table.setStyle(
             self.table_style(
@@ -413,6 +438,15 @@ class PdfWriter:
         cell.append(self.para(session.agenda_line, s.session))
         cell.extend(self.para([Text(t)], s.session_bold) for t in session.item_titles)
         return cell
+
+    def define_page_forms(self, canv) -> None:
+        """The page number of each contents entry, right-aligned at the form's origin."""
+        font = self.styles.font_latin
+        for anchor in dict.fromkeys(self.page_forms):
+            canv.beginForm(f"toc-{anchor}", -60, -4, 0, 20)
+            canv.setFont(font, G.body_size)
+            canv.drawRightString(0, 2, str(self.heading_pages.get(anchor, "")))
+            canv.endForm()
 
     def table_style(self, commands: list) -> TableStyle:
         """A table style whose default font is an embedded one (never Helvetica)."""
@@ -521,12 +555,5 @@ def _plain(content: list[Inline]) -> str:
 
 
 def write_pdf(doc: Document, fonts: FontChoice) -> PdfResult:
-    """The PDF of a document model; with a contents list, a second pass fills its pages."""
-    result = PdfWriter(doc, fonts).render()
-    if any(isinstance(b, Contents) for b in doc.front + doc.body):
-        for _ in range(3):
-            again = PdfWriter(doc, fonts, result.heading_pages).render()
-            if again.heading_pages == result.heading_pages:
-                return again
-            result = again
-    return result
+    """The PDF of a document model, with the contents' page numbers where headings fell."""
+    return PdfWriter(doc, fonts).render()
