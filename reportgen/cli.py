@@ -28,14 +28,26 @@ def _report_input_error(err) -> None:
         click.echo(f"error: {problem}", err=True)
 
 
+def _stop(signum, frame) -> None:
+    """SIGTERM ends a build like Ctrl-C: temporary files are removed on the way out."""
+    raise KeyboardInterrupt
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="reportgen")
 @click.option("--debug", is_flag=True, help="Show Python tracebacks for unexpected failures.")
+@click.option("--strict", is_flag=True, help="Treat warnings (font fallback …) as errors.")
 @click.pass_context
-def main(ctx: click.Context, debug: bool) -> None:
+def main(ctx: click.Context, debug: bool, strict: bool) -> None:
     """Render UN parliamentary documents (secretariat notes, Executive Director's
     reports, proposed programme budget sections) as DOCX and PDF from structured
     inputs: a document folder holds document.yaml and its Markdown narrative."""
+    import signal
+
+    from reportgen import warnings
+
+    signal.signal(signal.SIGTERM, _stop)
+    warnings.strict = strict
     ctx.obj = {"debug": debug}
 
 
@@ -80,6 +92,7 @@ def build(
     from reportgen.errors import InputError
     from reportgen.fonts import discover
     from reportgen.inputs.folder import find_documents
+    from reportgen.warnings import warn
 
     chosen = _formats(formats)
     try:
@@ -88,12 +101,19 @@ def build(
         _report_input_error(err)
         sys.exit(2)
     fonts = discover(cjk_font, latin_font)
-    for warning in fonts.warnings:
-        click.echo(f"warning: {warning}", err=True)
+    try:
+        for warning in fonts.warnings:
+            warn(warning)
+    except InputError as err:
+        _report_input_error(err)
+        sys.exit(2)
     failed: list[tuple[str, int]] = []
     for folder in folders:
         try:
             result = build_document(folder, out_dir, chosen, fonts)
+        except KeyboardInterrupt:
+            click.echo("interrupted: no output of the document in progress was written", err=True)
+            sys.exit(130)
         except InputError as err:
             _report_input_error(err)
             failed.append((folder.name, 2))

@@ -11,8 +11,9 @@ strict = False
 
 
 def warn(message: str) -> None:
+    """Print a warning once; under --strict it is an input error instead."""
     if strict:
-        raise InputError.one("warning", message, hint="--strict turns warnings into errors")
+        raise InputError.one("--strict", message, hint="warnings are errors under --strict")
     if message not in _seen:
         _seen.add(message)
         print(f"warning: {message}", file=sys.stderr)

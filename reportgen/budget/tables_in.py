@@ -16,6 +16,7 @@ from reportgen.errors import InputError, Problem
 
 MAX_BYTES = 50 * 1024 * 1024  # larger files are refused before pandas reads them
 MAX_COLUMNS = 200
+UNPRINTABLE = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]"
 
 
 @dataclass
@@ -68,6 +69,12 @@ def read_table(path: Path, required: tuple[str, ...], numeric: tuple[str, ...]) 
         raise InputError.one(path, "not valid UTF-8", hint="save the file as UTF-8 CSV") from None
     except Exception as err:  # pandas/openpyxl parse errors
         raise InputError.one(path, f"cannot read the table: {err}") from None
+    if len(frame.columns) > MAX_COLUMNS:
+        raise InputError.one(
+            path,
+            f"the table has {len(frame.columns)} columns, more than {MAX_COLUMNS}",
+            hint="is this the right file or sheet?",
+        )
     frame.columns = [str(c).strip() for c in frame.columns]
     sheet = Sheet(path, frame, excel, sheet_name)
     missing = [c for c in required if c not in frame.columns]
@@ -101,6 +108,19 @@ def read_table(path: Path, required: tuple[str, ...], numeric: tuple[str, ...]) 
         frame[column] = frame[column].map(
             lambda v: "" if v is None or (isinstance(v, float) and pd.isna(v)) else str(v).strip()
         )
+    for column in frame.columns:
+        bad = frame[column].str.contains(UNPRINTABLE, regex=True)
+        for row in frame.index[bad]:
+            label, line, field = sheet.place(row, column)
+            problems.append(
+                Problem(
+                    label,
+                    "a control character in the cell",
+                    line=line,
+                    field=field,
+                    hint="delete it: documents cannot hold it",
+                )
+            )
     for column in numeric:
         values = pd.to_numeric(
             frame[column].str.replace(",", "", regex=False).replace("", "0"), errors="coerce"

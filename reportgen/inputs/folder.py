@@ -56,6 +56,14 @@ def inside(folder: Path, name: str, what: str, source: Path, line: int | None = 
         raise InputError.one(
             source, f"file `{name}` not found in the document folder", line=line, field=what
         )
+    if not path.resolve().is_relative_to(folder.resolve()):
+        raise InputError.one(
+            source,
+            f"`{name}` links to a file outside the document folder",
+            line=line,
+            field=what,
+            hint="copy the file into the folder instead of linking to it",
+        )
     return path
 
 

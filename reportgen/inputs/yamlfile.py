@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from pathlib import Path
 from typing import Any
 
@@ -12,15 +13,25 @@ from ruamel.yaml.error import MarkedYAMLError
 
 from reportgen.errors import InputError, Problem
 
+MAX_TEXT_BYTES = 20 * 1024 * 1024
+# characters no DOCX or PDF can hold: C0 controls but tab and line ends, DEL, non-characters
+_UNPRINTABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+
 
 def read_text(path: Path) -> str:
-    """A UTF-8 text file; invalid bytes are an input error naming the place."""
+    """A UTF-8 text file; invalid bytes or characters are input errors naming the place."""
     try:
+        if path.stat().st_size > MAX_TEXT_BYTES:
+            raise InputError.one(
+                path,
+                f"file is larger than {MAX_TEXT_BYTES // 2**20} MB",
+                hint="is this the right file?",
+            )
         raw = path.read_bytes()
     except FileNotFoundError:
         raise InputError.one(path, "file not found") from None
     try:
-        return raw.decode("utf-8-sig")
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         line = raw[: err.start].count(b"\n") + 1
         raise InputError.one(
@@ -29,6 +40,17 @@ def read_text(path: Path) -> str:
             line=line,
             hint="save the file as UTF-8",
         ) from None
+    bad = _UNPRINTABLE.search(text)
+    if bad:
+        line = text.count("\n", 0, bad.start()) + 1
+        column = bad.start() - text.rfind("\n", 0, bad.start())
+        raise InputError.one(
+            path,
+            f"control character U+{ord(bad.group()):04X} at column {column}",
+            line=line,
+            hint="delete it: documents cannot hold it",
+        )
+    return text
 
 
 def _yaml() -> YAML:
@@ -38,6 +60,22 @@ def _yaml() -> YAML:
         "tag:yaml.org,2002:timestamp", lambda self, node: self.construct_scalar(node)
     )
     return yaml
+
+
+def load_validated(model: type[BaseModel], path: Path) -> Any:
+    """A large YAML file validated into `model`: read with the fast C loader, and read
+    again with line numbers only when something is wrong."""
+    import yaml as pyyaml
+
+    text = read_text(path)
+    loader = getattr(pyyaml, "CSafeLoader", pyyaml.SafeLoader)
+    try:
+        data = pyyaml.load(text, Loader=loader)  # noqa: S506 - a safe loader
+        if isinstance(data, dict):
+            return model.model_validate(data)
+    except (pyyaml.YAMLError, ValidationError):
+        pass
+    return validate(model, load_yaml(path), path)
 
 
 def load_yaml(path: Path) -> Any:

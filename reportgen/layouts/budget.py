@@ -17,7 +17,7 @@ from reportgen.budget.tables_in import read_table
 from reportgen.budget.views import budget_context
 from reportgen.errors import InputError, Problem
 from reportgen.inputs.folder import LoadedDocument, inside
-from reportgen.inputs.yamlfile import line_of, load_yaml, validate
+from reportgen.inputs.yamlfile import line_of, load_validated, load_yaml
 from reportgen.labels import Labels, load_labels, number_style
 from reportgen.layouts import budget_front
 from reportgen.layouts.masthead import masthead
@@ -61,7 +61,7 @@ class TableMaker:
             close = difflib.get_close_matches(key, list(entries), n=1)
             raise InputError.one(
                 raw.path or self.source,
-                f"no {kind} `{key}` in the plan data",
+                f"no {kind.rstrip('s')} `{key}` in the plan data",
                 line=raw.line,
                 hint=f"did you mean `{close[0]}`?"
                 if close
@@ -82,8 +82,32 @@ class TableMaker:
             )
         return ("C", int(match.group(2))) if match.group(2) else (match.group(1), None)
 
+    NAMES = (
+        "by-object",
+        "post-changes",
+        "posts-by-grade",
+        "by-component",
+        "posts-by-component",
+        "evolution",
+        "policymaking-organs",
+        "compliance",
+        "unit-evolution",
+        "unit-objects",
+        "deliverables",
+        "performance",
+        "mandates",
+    )
+
     def title(self, raw: RawTable) -> tuple[str, str]:
         k = self.kit
+        if raw.name not in self.NAMES:
+            close = difflib.get_close_matches(raw.name, self.NAMES, n=1)
+            raise InputError.one(
+                raw.path or self.source,
+                f"unknown table `{raw.name}`",
+                line=raw.line,
+                hint=f"did you mean `{close[0]}`?" if close else "tables: " + ", ".join(self.NAMES),
+            )
         if raw.name == "deliverables":
             return self.plan_item(raw, "deliverables").title, ""
         if raw.name == "performance":
@@ -241,15 +265,14 @@ def _load_plan(doc: LoadedDocument, raw_yaml) -> plan_tables.PlanData:
             yaml_path,
             line_of(raw_yaml, ("budget", "plan_data", index)),
         )
-        data = load_yaml(path) or {}
-        part = validate(plan_tables.PlanData, data, path)
+        part = load_validated(plan_tables.PlanData, path)
         for kind in ("deliverables", "performance", "mandates", "figures"):
             for key, value in getattr(part, kind).items():
                 if (kind, key) in origin:
                     raise InputError.one(
                         path,
                         f"{kind} `{key}` is defined in {origin[(kind, key)].name} too",
-                        line=line_of(data, (kind, key)),
+                        line=line_of(load_yaml(path), (kind, key)),
                         hint="rename one of them",
                     )
                 origin[(kind, key)] = path

@@ -23,9 +23,14 @@ def read_narrative(
     """Every body file rendered and parsed; their blocks in order, their footnotes merged."""
     blocks: list = []
     notes: dict = {}
+    problems = []
     for source in doc.bodies:
-        text = render(source.text, source.path, context, style, words)
-        parsed = parse(text, source.path, link)
+        try:
+            text = render(source.text, source.path, context, style, words)
+            parsed = parse(text, source.path, link)
+        except InputError as err:  # report every file's mistakes together
+            problems.extend(err.problems)
+            continue
         twice = sorted(set(parsed.notes) & set(notes))
         if twice:
             raise InputError.one(
@@ -37,6 +42,8 @@ def read_narrative(
         notes.update(parsed.notes)
         for label, note in definitions(text, source.path, link).items():
             notes.setdefault(label, note)
+    if problems:
+        raise InputError(problems)
     return Parsed(blocks, notes)
 
 
