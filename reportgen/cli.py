@@ -70,6 +70,15 @@ def main(ctx: click.Context, debug: bool, strict: bool) -> None:
     help="Comma-separated formats to write: docx, pdf.",
 )
 @click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Documents built at once, one per process (default: all cores).",
+)
+@click.option("--force", is_flag=True, help="Rebuild documents whose inputs have not changed.")
+@click.option("--json", "as_json", is_flag=True, help="Print a machine-readable summary.")
+@click.option(
     "--cjk-font",
     metavar="PATH[#INDEX]",
     help="TrueType CJK font for the PDF (a .ttc takes #index); default: discovered.",
@@ -81,61 +90,126 @@ def build(
     paths: tuple[Path, ...],
     out_dir: Path,
     formats: str,
+    jobs: int | None,
+    force: bool,
+    as_json: bool,
     cjk_font: str | None,
     latin_font: str | None,
 ) -> None:
     """Build each document folder in PATHS (or every document folder found below
     them) into OUT as NAME.docx and NAME.pdf.
 
-    Exit status: 0 when all built, 2 when an input is wrong, 1 otherwise."""
-    from reportgen.build import build_document
+    A document whose inputs, fonts, formats and reportgen itself are unchanged since
+    its outputs were written is skipped (a stamp in OUT/.reportgen/ records them).
+
+    Exit status: 0 when all built or up to date, 2 when an input is wrong, 1 otherwise."""
+    import json
+    import os
+    import time
+
+    from reportgen.batch import run_batch, summary
     from reportgen.errors import InputError
     from reportgen.fonts import discover
     from reportgen.inputs.folder import find_documents
     from reportgen.warnings import warn
 
+    start = time.perf_counter()
     chosen = _formats(formats)
     try:
         folders = find_documents(list(paths))
-    except InputError as err:
-        _report_input_error(err)
-        sys.exit(2)
-    fonts = discover(cjk_font, latin_font)
-    try:
+        _unique_names(folders)
+        fonts = discover(cjk_font, latin_font)
         for warning in fonts.warnings:
             warn(warning)
     except InputError as err:
         _report_input_error(err)
         sys.exit(2)
-    failed: list[tuple[str, int]] = []
-    for folder in folders:
-        try:
-            result = build_document(folder, out_dir, chosen, fonts)
-        except KeyboardInterrupt:
-            click.echo("interrupted: no output of the document in progress was written", err=True)
-            sys.exit(130)
-        except InputError as err:
-            _report_input_error(err)
-            failed.append((folder.name, 2))
-            continue
-        except Exception as err:  # an unexpected failure: say so, keep building the rest
-            if ctx.obj["debug"]:
-                raise
-            click.echo(
-                f"error: {folder.name}: internal error: {err!r} (run with --debug for details)",
-                err=True,
-            )
-            failed.append((folder.name, 1))
-            continue
-        names = ", ".join(str(p) for p in result.outputs)
-        click.echo(f"built {result.name}: {names} ({result.pages} pages, {result.seconds:.2f} s)")
+    progress = _Progress(as_json)
+    try:
+        outcomes = run_batch(
+            folders,
+            out_dir,
+            chosen,
+            fonts,
+            jobs or os.cpu_count() or 1,
+            force,
+            ctx.obj["debug"],
+            progress.done,
+        )
+    except KeyboardInterrupt:
+        click.echo("interrupted: no output of the document in progress was written", err=True)
+        sys.exit(130)
+    progress.close()
+    result = summary(outcomes, time.perf_counter() - start)
+    if as_json:
+        click.echo(json.dumps(result, ensure_ascii=False, indent=1))
+    else:
+        click.echo(
+            f"{len(outcomes)} document{'s' * (len(outcomes) != 1)}: {result['built']} built, "
+            f"{result['skipped']} "
+            f"up to date, {result['failed']} failed in {result['seconds']:.1f} s"
+        )
+    failed = [o for o in outcomes if o.status == "failed"]
     if failed:
         click.echo(
-            f"{len(failed)} of {len(folders)} documents failed: "
-            + ", ".join(name for name, _ in failed),
+            f"{len(failed)} of {len(outcomes)} documents failed: "
+            + ", ".join(o.name for o in failed),
             err=True,
         )
-        sys.exit(1 if any(code == 1 for _, code in failed) else 2)
+        sys.exit(1 if any(o.code == 1 for o in failed) else 2)
+
+
+def _unique_names(folders: list[Path]) -> None:
+    from reportgen.errors import InputError, Problem
+
+    seen: dict[str, Path] = {}
+    problems = []
+    for folder in folders:
+        if folder.name in seen:
+            problems.append(
+                Problem(
+                    folder,
+                    f"another document folder is also named `{folder.name}` ({seen[folder.name]})",
+                    hint="outputs are named after folders: rename one",
+                )
+            )
+        seen.setdefault(folder.name, folder)
+    if problems:
+        raise InputError(problems)
+
+
+class _Progress:
+    """A bar on a terminal; one line per document where stdout is a log."""
+
+    def __init__(self, quiet: bool):
+        self.quiet = quiet
+        self.tty = sys.stdout.isatty() and not quiet
+
+    def done(self, outcome, count: int, total: int) -> None:
+        for problem in outcome.problems:
+            click.echo(f"error: {problem}", err=True)
+        if self.quiet:
+            return
+        if outcome.status == "built":
+            text = (
+                f"built {outcome.name}: {', '.join(outcome.outputs)} ({outcome.pages} pages,"
+                f" {outcome.seconds:.2f} s)"
+            )
+        elif outcome.status == "skipped":
+            text = f"up to date {outcome.name}"
+        else:
+            text = f"failed {outcome.name}"
+        if self.tty:
+            width = 24
+            filled = width * count // total
+            bar = "#" * filled + "-" * (width - filled)
+            click.echo(f"\r[{bar}] {count}/{total} {text[:60]:<60}", nl=False)
+        else:
+            click.echo(text)
+
+    def close(self) -> None:
+        if self.tty:
+            click.echo()
 
 
 @main.command()

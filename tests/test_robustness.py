@@ -49,7 +49,8 @@ def test_one_failing_document_does_not_stop_the_batch(tmp_path):
     (tmp_path / "docs" / "bad" / "document.yaml").write_text("layout: [\n", encoding="utf-8")
     result = run(["build", "docs", "-o", "out"], tmp_path)
     assert result.returncode == 2
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["good.docx", "good.pdf"]
+    outputs = sorted(p.name for p in (tmp_path / "out").iterdir() if p.name != ".reportgen")
+    assert outputs == ["good.docx", "good.pdf"]
     assert "1 of 2 documents failed: bad" in result.stderr
 
 
