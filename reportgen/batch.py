@@ -82,8 +82,14 @@ def up_to_date(out_dir: Path, name: str, key: str) -> dict | None:
     return stamp
 
 
-def build_one(folder: Path, out_dir: Path, formats: tuple[str, ...], fonts: FontChoice,
-              force: bool = False, debug: bool = False) -> Outcome:
+def build_one(
+    folder: Path,
+    out_dir: Path,
+    formats: tuple[str, ...],
+    fonts: FontChoice,
+    force: bool = False,
+    debug: bool = False,
+) -> Outcome:
     """Build one document unless it is up to date; never raises for a bad document."""
     from reportgen.build import build_document
     from reportgen.errors import InputError
@@ -93,25 +99,48 @@ def build_one(folder: Path, out_dir: Path, formats: tuple[str, ...], fonts: Font
     key = fingerprint(folder, formats, fonts)
     stamp = None if force else up_to_date(out_dir, name, key)
     if stamp is not None:
-        return Outcome(name, "skipped", list(stamp["outputs"]), stamp.get("pages", 0),
-                       time.perf_counter() - start)
+        return Outcome(
+            name,
+            "skipped",
+            list(stamp["outputs"]),
+            stamp.get("pages", 0),
+            time.perf_counter() - start,
+        )
     try:
         result = build_document(folder, out_dir, formats, fonts)
     except InputError as err:
-        return Outcome(name, "failed", problems=[str(p) for p in err.problems], code=2,
-                       seconds=time.perf_counter() - start)
+        return Outcome(
+            name,
+            "failed",
+            problems=[str(p) for p in err.problems],
+            code=2,
+            seconds=time.perf_counter() - start,
+        )
     except Exception as err:  # reported, and the rest of the batch goes on
         detail = traceback.format_exc() if debug else f"internal error: {err!r}"
-        return Outcome(name, "failed", problems=[f"{name}: {detail}"], code=1,
-                       seconds=time.perf_counter() - start)
+        return Outcome(
+            name,
+            "failed",
+            problems=[f"{name}: {detail}"],
+            code=1,
+            seconds=time.perf_counter() - start,
+        )
     outputs = {p.name: _sha(p) for p in result.outputs}
     record = {"fingerprint": key, "outputs": outputs, "pages": result.pages}
     write_atomic(_stamp_path(out_dir, name), json.dumps(record, indent=1).encode())
     return Outcome(name, "built", list(outputs), result.pages, time.perf_counter() - start)
 
 
-def run_batch(folders: list[Path], out_dir: Path, formats: tuple[str, ...], fonts: FontChoice,
-              jobs: int, force: bool = False, debug: bool = False, on_done=None) -> list[Outcome]:
+def run_batch(
+    folders: list[Path],
+    out_dir: Path,
+    formats: tuple[str, ...],
+    fonts: FontChoice,
+    jobs: int,
+    force: bool = False,
+    debug: bool = False,
+    on_done=None,
+) -> list[Outcome]:
     """Every document, `jobs` at a time; outcomes in the order of `folders`."""
     outcomes: dict[Path, Outcome] = {}
 
@@ -125,8 +154,10 @@ def run_batch(folders: list[Path], out_dir: Path, formats: tuple[str, ...], font
             done(folder, build_one(folder, out_dir, formats, fonts, force, debug))
     else:
         with ProcessPoolExecutor(max_workers=min(jobs, len(folders))) as pool:
-            futures = {pool.submit(build_one, folder, out_dir, formats, fonts, force, debug):
-                       folder for folder in folders}
+            futures = {
+                pool.submit(build_one, folder, out_dir, formats, fonts, force, debug): folder
+                for folder in folders
+            }
             try:
                 for future in as_completed(futures):
                     done(futures[future], future.result())

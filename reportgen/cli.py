@@ -237,3 +237,132 @@ def check(paths: tuple[Path, ...]) -> None:
     if bad:
         click.echo(f"{bad} of {len(folders)} documents have errors", err=True)
         sys.exit(2)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "-o",
+    "--out",
+    "out_dir",
+    type=click.Path(path_type=Path),
+    default=Path("preview"),
+    show_default=True,
+    help="Folder for the PNG pages and index.html.",
+)
+@click.option(
+    "--pages",
+    "first",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Only the first N pages of each document (default: all).",
+)
+@click.option(
+    "--dpi",
+    type=click.IntRange(36, 600),
+    default=100,
+    show_default=True,
+    help="Resolution of the page images.",
+)
+def preview(paths: tuple[Path, ...], out_dir: Path, first: int | None, dpi: int) -> None:
+    """PNG images of the pages of each PDF in PATHS (PDF files or folders of outputs)
+    and an index.html showing every document's pages as thumbnails, linking to the
+    full images and to the PDF and DOCX: for CI artifacts."""
+    from reportgen.output import write_atomic
+    from reportgen.preview import find_pdfs, index_html, render_pages
+
+    pdfs = find_pdfs(list(paths))
+    if not pdfs:
+        click.echo("error: no PDF in " + ", ".join(map(str, paths)), err=True)
+        sys.exit(2)
+    previews = []
+    for pdf in pdfs:
+        previews.append(render_pages(pdf, out_dir, first, dpi, thumb_width=160))
+        click.echo(f"previewed {pdf.name}: {len(previews[-1].pages)} pages")
+    write_atomic(out_dir / "index.html", index_html(previews, out_dir).encode())
+    click.echo(f"wrote {out_dir / 'index.html'}")
+
+
+def _docx_outputs(path: Path, scratch: Path) -> dict[str, Path]:
+    """NAME → DOCX for a DOCX file, a folder of outputs, or input folders (built here)."""
+    from reportgen.inputs.folder import DOCUMENT_FILE, find_documents
+
+    if path.is_file():
+        return {path.stem: path}
+    if (path / DOCUMENT_FILE).is_file() or not any(path.glob("*.docx")):
+        from reportgen.batch import run_batch
+        from reportgen.fonts import discover
+
+        folders = find_documents([path])
+        outcomes = run_batch(
+            folders, scratch, ("docx",), discover(need_cjk=True), jobs=1, force=True
+        )
+        for outcome in outcomes:
+            for problem in outcome.problems:
+                click.echo(f"error: {problem}", err=True)
+        if any(o.status == "failed" for o in outcomes):
+            sys.exit(2)
+        path = scratch
+    return {p.stem: p for p in sorted(path.glob("*.docx"))}
+
+
+@main.command()
+@click.argument("old", type=click.Path(exists=True, path_type=Path))
+@click.argument("new", type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "--markdown",
+    "md_path",
+    type=click.Path(path_type=Path),
+    help="Also write the review as Markdown (for a CI comment).",
+)
+@click.option(
+    "--html", "html_path", type=click.Path(path_type=Path), help="Also write the review as HTML."
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the changes as JSON.")
+def diff(old: Path, new: Path, md_path: Path | None, html_path: Path | None, as_json: bool) -> None:
+    """Compare two builds of the same documents: OLD and NEW are folders of outputs,
+    DOCX files, or document (input) folders, which are built first. Prints the
+    paragraphs added, removed and changed, the table cells changed (table, row,
+    column) and the figures whose drawing changed.
+
+    Exit status: 0 when nothing differs, 1 when something does, 2 on bad input."""
+    import json
+    import tempfile
+
+    from reportgen.diff import (
+        Change,
+        DocumentDiff,
+        as_html,
+        as_markdown,
+        as_text,
+        compare,
+        read_docx,
+    )
+    from reportgen.diff import as_json as diff_json
+    from reportgen.errors import InputError
+    from reportgen.output import write_atomic
+
+    with tempfile.TemporaryDirectory() as scratch:
+        try:
+            olds = _docx_outputs(old, Path(scratch) / "old")
+            news = _docx_outputs(new, Path(scratch) / "new")
+        except InputError as err:
+            _report_input_error(err)
+            sys.exit(2)
+        diffs = []
+        for name in sorted(set(olds) | set(news)):
+            if name not in news or name not in olds:
+                state = "removed" if name not in news else "added"
+                diffs.append(DocumentDiff(name, [Change("document", name, new=state)]))
+                continue
+            diffs.append(compare(name, read_docx(olds[name]), read_docx(news[name])))
+    if as_json:
+        click.echo(json.dumps(diff_json(diffs), ensure_ascii=False, indent=1))
+    else:
+        text = as_text(diffs)
+        click.echo(text if text else "no differences")
+    if md_path:
+        write_atomic(md_path, as_markdown(diffs).encode())
+    if html_path:
+        write_atomic(html_path, as_html(diffs).encode())
+    sys.exit(1 if any(d.changes for d in diffs) else 0)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import zipfile
 
@@ -30,6 +29,7 @@ from reportgen.model import (
     Table,
     Text,
 )
+from reportgen.stamp import build_datetime
 from reportgen.writers.docx import fields
 from reportgen.writers.docx.footnotes import FootnotesPart
 from reportgen.writers.docx.styles import install_styles, set_style, style_ids
@@ -307,11 +307,7 @@ class DocxWriter:
         props.comments = ""
         props.keywords = self.doc.subject
         props.revision = 1
-        stamp = (
-            dt.datetime.fromisoformat(self.doc.date_iso)
-            if self.doc.date_iso
-            else dt.datetime(2000, 1, 1)
-        )
+        stamp = build_datetime(self.doc.date_iso)
         props.created = stamp
         props.modified = stamp
         props.last_printed = stamp

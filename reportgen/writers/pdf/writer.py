@@ -8,6 +8,7 @@ a second pass.
 from __future__ import annotations
 
 import io
+import os
 from dataclasses import dataclass, field
 from xml.sax.saxutils import escape
 
@@ -42,6 +43,7 @@ from reportgen.model import (
 from reportgen.model import (
     Table as TableBlock,
 )
+from reportgen.stamp import build_epoch
 from reportgen.writers.charts import chart_drawing
 from reportgen.writers.layout_spec import GEOMETRY as G
 from reportgen.writers.layout_spec import INDENTS, PAGE_SIZES
@@ -535,7 +537,16 @@ class PdfWriter:
         doc.addPageTemplates(
             [PageTemplate("page", [frame], onPage=self.on_page, onPageEnd=self.on_page_end)]
         )
-        doc.build(self.story())
+        # reportlab dates an invariant PDF by SOURCE_DATE_EPOCH: give it the build date
+        previous = os.environ.get("SOURCE_DATE_EPOCH")
+        os.environ["SOURCE_DATE_EPOCH"] = str(build_epoch(self.doc.date_iso))
+        try:
+            doc.build(self.story())
+        finally:
+            if previous is None:
+                del os.environ["SOURCE_DATE_EPOCH"]
+            else:
+                os.environ["SOURCE_DATE_EPOCH"] = previous
         return PdfResult(buffer.getvalue(), self.page_count, dict(self.heading_pages))
 
 
