@@ -214,8 +214,13 @@ class _Progress:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-def check(paths: tuple[Path, ...]) -> None:
-    """Validate document folders without rendering (for editors and CI)."""
+@click.option("--json", "as_json", is_flag=True, help="Print a machine-readable report.")
+def check(paths: tuple[Path, ...], as_json: bool) -> None:
+    """Validate document folders without rendering (for editors and CI).
+
+    Exit status: 0 when every document is valid, 2 when one is not."""
+    import json
+
     from reportgen.build import check_document
     from reportgen.errors import InputError
     from reportgen.inputs.folder import find_documents
@@ -225,17 +230,26 @@ def check(paths: tuple[Path, ...]) -> None:
     except InputError as err:
         _report_input_error(err)
         sys.exit(2)
-    bad = 0
+    report = []
     for folder in folders:
         try:
             check_document(folder)
         except InputError as err:
-            _report_input_error(err)
-            bad += 1
+            if not as_json:
+                _report_input_error(err)
+            report.append(
+                {"name": folder.name, "ok": False, "problems": [str(p) for p in err.problems]}
+            )
             continue
-        click.echo(f"ok {folder.name}")
-    if bad:
+        report.append({"name": folder.name, "ok": True, "problems": []})
+        if not as_json:
+            click.echo(f"ok {folder.name}")
+    bad = sum(not r["ok"] for r in report)
+    if as_json:
+        click.echo(json.dumps({"documents": report, "failed": bad}, ensure_ascii=False, indent=1))
+    elif bad:
         click.echo(f"{bad} of {len(folders)} documents have errors", err=True)
+    if bad:
         sys.exit(2)
 
 
