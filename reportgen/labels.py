@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, fields
 from functools import cache
 from pathlib import Path
@@ -21,47 +22,76 @@ def _read(path: Path) -> dict[str, Any]:
         return yaml.safe_load(f) or {}
 
 
+FALLBACK = "en"  # a language file may be partial: missing words come from English
+
+
+def language_dirs() -> list[Path]:
+    """Where language files are looked for: REPORTGEN_LANGUAGES (folders separated by the
+    path separator) first, then the package's own."""
+    extra = [Path(p) for p in os.environ.get("REPORTGEN_LANGUAGES", "").split(os.pathsep) if p]
+    return [*extra, TEMPLATES / "lang"]
+
+
 def languages() -> list[str]:
-    return sorted(p.stem for p in (TEMPLATES / "lang").glob("*.yaml"))
+    return sorted({p.stem for d in language_dirs() if d.is_dir() for p in d.glob("*.yaml")})
+
+
+def _find(code: str) -> Path | None:
+    for folder in language_dirs():
+        path = folder / f"{code}.yaml"
+        if path.is_file():
+            return path
+    return None
 
 
 @dataclass(frozen=True)
 class Labels:
-    """The words of one language; `get` looks up a dotted key."""
+    """The words of one language; `get` looks up a dotted key, falling back to English
+    (with a warning, once) for a word the language file lacks."""
 
     code: str
     data: dict[str, Any]
+    fallback: Labels | None = None
 
     def get(self, key: str) -> Any:
         node: Any = self.data
         for part in key.split("."):
             if not isinstance(node, dict) or part not in node:
-                raise KeyError(f"label `{key}` missing from language file {self.code}.yaml")
+                if self.fallback is None:
+                    raise KeyError(f"label `{key}` missing from language file {self.code}.yaml")
+                from reportgen.warnings import warn
+
+                warn(f"{self.code}.yaml has no `{key}`: using the English words")
+                return self.fallback.get(key)
             node = node[part]
         return node
 
     @property
     def is_cjk(self) -> bool:
-        return self.data.get("script") == "cjk"
+        return self.get("script") == "cjk"
 
 
 def load_labels(code: str, source: Path | None = None) -> Labels:
-    path = TEMPLATES / "lang" / f"{code}.yaml"
-    if not path.is_file():
+    path = _find(code)
+    if path is None:
         raise InputError.one(
-            source or path,
+            source or f"{code}.yaml",
             f"unknown language `{code}`",
             field="language",
             hint="available: " + ", ".join(languages()),
         )
-    return Labels(code, _read(path))
+    fallback = None if code == FALLBACK else load_labels(FALLBACK)
+    return Labels(code, _read(path), fallback)
 
 
 def number_style(
     labels: Labels, profile: str | None, overrides: dict[str, str], source: Path | None = None
 ) -> NumberStyle:
     """The language's words for numbers, the profile's conventions, then the overrides."""
-    values: dict[str, Any] = dict(labels.get("numbers"))
+    values: dict[str, Any] = {}
+    if labels.fallback is not None:  # English first: a partial language file keeps working
+        values.update(labels.fallback.get("numbers"))
+    values.update(labels.data.get("numbers", {}))
     if "units" in values:
         values["units"] = {int(k): v for k, v in values["units"].items()}
     if "months" in values:

@@ -532,7 +532,7 @@ def build(doc: LoadedDocument) -> Document:
     titles = None
     if config.part and config.part_title and config.section_title:
         part = labels.get("budget.cover.part").format(
-            n=numeral("chinese", config.part) if labels.is_cjk else config.part
+            n=numeral(labels.get("budget.part_numerals"), config.part)
         )
         section = labels.get("budget.cover.section").format(n=config.section)
         titles = (f"{part} {config.part_title}", f"{section} {config.section_title}")

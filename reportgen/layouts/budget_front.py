@@ -28,7 +28,7 @@ from reportgen.model import (
     Text,
 )
 from reportgen.numbers import NumberStyle
-from reportgen.numerals import chinese
+from reportgen.numerals import numeral
 from reportgen.tables.kit import Kit
 from reportgen.templating import render
 
@@ -44,7 +44,7 @@ def cover(title: str, config: BudgetData, labels: Labels) -> list[Block]:
     for number, key, name in pairs:
         if number is None:
             continue
-        shown = chinese(number) if key == "part" and labels.is_cjk else number
+        shown = numeral(labels.get("budget.part_numerals"), number) if key == "part" else number
         lines.append(
             Paragraph([Text(labels.get(f"budget.cover.{key}").format(n=shown))], role="cover")
         )
@@ -117,7 +117,8 @@ def contents(
     if annex_headings:
         entries.append(Heading([Text(labels.get("budget.annexes"))], 1))
         for index, heading in enumerate(annex_headings, start=1):
-            entries.append(Heading(heading.content, 2, f"{chinese(index)}.", anchor=heading.anchor))
+            number = numeral(labels.get("budget.annex_numerals"), index)
+            entries.append(Heading(heading.content, 2, f"{number}.", anchor=heading.anchor))
     return Contents(labels.get("contents"), labels.get("page"), entries), notes
 
 
@@ -157,7 +158,7 @@ def annexes(
         heading = Heading(
             [Text(annex.title)],
             1,
-            kit.word("annex", n=chinese(index) if kit.labels.is_cjk else index),
+            kit.word("annex", n=numeral(kit.word("annex_numerals"), index)),
             in_contents=False,
             anchor=f"annex-{index}",
             page_break_before=True,

@@ -15,11 +15,7 @@ def join_items(items: list[str], labels: Labels) -> str:
     joiner = labels.get("masthead.items_joiner")
     if len(items) == 1:
         return items[0]
-    return (
-        "、".join(items[:-1]) + joiner + items[-1]
-        if labels.is_cjk
-        else (", ".join(items[:-1]) + joiner + items[-1])
-    )
+    return labels.get("masthead.items_separator").join(items[:-1]) + joiner + items[-1]
 
 
 def agenda_line(
@@ -64,11 +60,12 @@ def session_block(session: Session, mark: str, labels: Labels, style: NumberStyl
 def masthead(meta: DocumentInput, labels: Labels, style: NumberStyle) -> Masthead:
     organs = labels.get("masthead.organs")
     series = meta.symbols[0].split("/")[0]
+    original = labels.get("original")
     language_lines = []
     if meta.original_language and meta.original_language != labels.get("name"):
-        language_lines = [labels.get("name"), f"Original: {meta.original_language}"]
+        language_lines = [labels.get("name"), original.format(language=meta.original_language)]
     elif meta.original_language:
-        language_lines = [f"Original: {meta.original_language}"]
+        language_lines = [original.format(language=meta.original_language)]
     sessions = []
     marks = 0
     for session in meta.sessions:
@@ -79,7 +76,7 @@ def masthead(meta: DocumentInput, labels: Labels, style: NumberStyle) -> Masthea
         organization=labels.get("masthead.organization"),
         organ=organs.get(series, ""),
         symbols=list(meta.symbols),
-        distribution=f"Distr.: {meta.distribution}",
+        distribution=labels.get("distribution").format(kind=meta.distribution),
         date=masthead_date(meta.date),
         language_lines=language_lines,
         sessions=sessions,
