@@ -117,6 +117,47 @@ def _ordinal_word(word: str) -> str:
     return word + "th"
 
 
+_FR_ONES = (
+    "zéro un deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze "
+    "quinze seize dix-sept dix-huit dix-neuf"
+).split()
+_FR_TENS = {2: "vingt", 3: "trente", 4: "quarante", 5: "cinquante", 6: "soixante"}
+
+
+def _fr_words(n: int) -> str:
+    if n < 20:
+        return _FR_ONES[n]
+    if n < 70:
+        tens, ones = divmod(n, 10)
+        if ones == 0:
+            return _FR_TENS[tens]
+        return _FR_TENS[tens] + ("-et-un" if ones == 1 else "-" + _FR_ONES[ones])
+    if n < 80:
+        return "soixante" + ("-et-" if n == 71 else "-") + _FR_ONES[n - 60]
+    if n < 100:
+        rest = n - 80
+        return "quatre-vingt" + ("s" if rest == 0 else "-" + _FR_ONES[rest])
+    hundreds, rest = divmod(n, 100)
+    head = "cent" if hundreds == 1 else _FR_ONES[hundreds] + " cent"
+    return head + (" " + _fr_words(rest) if rest else "")
+
+
+def french_ordinal(n: int) -> str:
+    """65 → soixante-cinquième, 1 → première (a session is feminine)."""
+    if n == 1:
+        return "première"
+    words = _fr_words(n)
+    if words.endswith("quatre-vingts"):
+        words = words[:-1]
+    if words.endswith("cinq"):
+        return words + "uième"
+    if words.endswith("neuf"):
+        return words[:-1] + "vième"
+    if words.endswith("e"):
+        return words[:-1] + "ième"
+    return words + "ième"
+
+
 STYLES = {
     "chinese": chinese,
     "roman": roman,

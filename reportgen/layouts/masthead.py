@@ -6,9 +6,13 @@ from reportgen.inputs.models import DocumentInput, Session
 from reportgen.labels import Labels
 from reportgen.model import AgendaBlock, Footnote, Inline, Masthead, NoteRef, Text
 from reportgen.numbers import NumberStyle, format_date_range, masthead_date
-from reportgen.numerals import chinese, english_ordinal
+from reportgen.numerals import chinese, english_ordinal, french_ordinal
 
-ORDINALS = {"chinese": chinese, "english": lambda n: english_ordinal(n).capitalize()}
+ORDINALS = {
+    "chinese": chinese,
+    "english": lambda n: english_ordinal(n).capitalize(),
+    "french": lambda n: french_ordinal(n).capitalize(),
+}
 
 
 def join_items(items: list[str], labels: Labels) -> str:
