@@ -380,3 +380,29 @@ def diff(old: Path, new: Path, md_path: Path | None, html_path: Path | None, as_
     if html_path:
         write_atomic(html_path, as_html(diffs).encode())
     sys.exit(1 if any(d.changes for d in diffs) else 0)
+
+
+@main.command()
+@click.argument(
+    "layout", type=click.Choice(["secretariat-note", "executive-director-report", "budget-section"])
+)
+@click.argument("folder", type=click.Path(path_type=Path))
+@click.option(
+    "--lang",
+    default="en",
+    show_default=True,
+    help="Language of the document (a file in reportgen/templates/lang/).",
+)
+def new(layout: str, folder: Path, lang: str) -> None:
+    """Start a new document of LAYOUT in FOLDER: a commented document.yaml, a body.md
+    to write in, and the data files the layout needs. It builds as it is."""
+    from reportgen.errors import InputError
+    from reportgen.scaffold import scaffold
+
+    try:
+        for path in scaffold(layout, lang, folder):
+            click.echo(f"wrote {path}")
+    except InputError as err:
+        _report_input_error(err)
+        sys.exit(2)
+    click.echo(f"next: edit {folder / 'body.md'}, then: reportgen build {folder} -o build")

@@ -124,22 +124,6 @@ def format_date_range(start: dt.date, end: dt.date, style: NumberStyle) -> str:
     )
 
 
-ENGLISH_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-
-
-def masthead_date(day: dt.date) -> str:
+def masthead_date(day: dt.date, months: list[str]) -> str:
     """The masthead date stays English in every language version: 22 February 2022."""
-    return f"{day.day} {ENGLISH_MONTHS[day.month - 1]} {day.year}"
+    return f"{day.day} {months[day.month - 1]} {day.year}"

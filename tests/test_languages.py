@@ -101,19 +101,15 @@ def _mark(node, key=""):
 
 @pytest.mark.parametrize("name", ["fingov-note-2022-en", "budget-2022-s16-en"])
 def test_every_fixed_word_comes_from_the_language_file(tmp_path, fonts, monkeypatch, name):
-    """Render with a copy of en.yaml whose every word is marked ⟦…⟧: what is left once
+    """Render with an en.yaml whose every word is marked ⟦…⟧: what is left once
     the marks and the input's own text are taken away must hold no word."""
     english = yaml.safe_load((ROOT / "reportgen/templates/lang/en.yaml").read_text("utf-8"))
-    marked = _mark(english)
-    marked["numbers"] = english["numbers"]  # number patterns are tested on their own
-    langs = tmp_path / "langs"
+    langs = tmp_path / "langs"  # looked up before the package's own en.yaml
     langs.mkdir()
-    (langs / "xx.yaml").write_text(yaml.safe_dump(marked, allow_unicode=True), "utf-8")
+    (langs / "en.yaml").write_text(yaml.safe_dump(_mark(english), allow_unicode=True), "utf-8")
     monkeypatch.setenv("REPORTGEN_LANGUAGES", str(langs))
     folder = tmp_path / name
     shutil.copytree(SEEDS / name, folder)
-    meta = folder / "document.yaml"
-    meta.write_text(meta.read_text("utf-8").replace("language: en", "language: xx"), "utf-8")
     build_document(folder, tmp_path / "out", ("docx",), fonts)
     inputs = _inputs_text(folder)
     words = set(re.findall(r"[A-Za-z][A-Za-z'-]+", inputs))
@@ -123,3 +119,33 @@ def test_every_fixed_word_comes_from_the_language_file(tmp_path, fonts, monkeypa
             if word not in words and not re.fullmatch(r"[IVXLCDM]+|[a-z]", word):
                 leftover.add(word)
     assert not leftover, f"words not from the language file or the input: {sorted(leftover)}"
+
+
+@pytest.mark.parametrize(
+    "layout", ["secretariat-note", "executive-director-report", "budget-section"]
+)
+def test_new_scaffolds_a_document_that_builds(tmp_path, layout):
+    folder = tmp_path / "doc"
+    made = subprocess.run(
+        [sys.executable, "-m", "reportgen", "new", layout, str(folder), "--lang", "en"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert made.returncode == 0, made.stderr
+    assert "# document.yaml" in (folder / "document.yaml").read_text("utf-8")
+    built = subprocess.run(
+        [sys.executable, "-m", "reportgen", "build", str(folder), "-o", str(tmp_path / "out")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert built.returncode == 0, built.stderr
+    assert not CJK.search(docx_text(tmp_path / "out" / "doc.docx"))
+    again = subprocess.run(
+        [sys.executable, "-m", "reportgen", "new", layout, str(folder)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert again.returncode == 2 and "not empty" in again.stderr

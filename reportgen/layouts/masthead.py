@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reportgen.inputs.models import DocumentInput, Session
-from reportgen.labels import Labels
+from reportgen.labels import Labels, load_labels
 from reportgen.model import AgendaBlock, Footnote, Inline, Masthead, NoteRef, Text
 from reportgen.numbers import NumberStyle, format_date_range, masthead_date
 from reportgen.numerals import chinese, english_ordinal, french_ordinal
@@ -81,7 +81,7 @@ def masthead(meta: DocumentInput, labels: Labels, style: NumberStyle) -> Masthea
         organ=organs.get(series, ""),
         symbols=list(meta.symbols),
         distribution=labels.get("distribution").format(kind=meta.distribution),
-        date=masthead_date(meta.date),
+        date=masthead_date(meta.date, load_labels("en").get("numbers.months")),
         language_lines=language_lines,
         sessions=sessions,
         sessions_side_by_side=meta.sessions_layout == "side-by-side" and len(sessions) == 2,

@@ -65,7 +65,7 @@ class Styles:
 
     def __init__(self, fonts: PdfFonts, cjk: bool):
         base = fonts.cjk if cjk else fonts.latin
-        bold = fonts.cjk_bold if cjk else fonts.latin
+        bold = fonts.cjk_bold if cjk else pdfmetrics_bold(fonts.latin)
         wrap = "CJK" if cjk else None
 
         def style(
