@@ -115,5 +115,13 @@ def number_style(
                 field=f"numbers.{key}",
                 hint="allowed: " + ", ".join(sorted(allowed)),
             )
-        values[key] = value
+        default = getattr(NumberStyle(), key)
+        try:  # the type the setting takes: money_round: 100, group: " "
+            values[key] = type(default)(value) if isinstance(default, (int, str)) else value
+        except ValueError:
+            raise InputError.one(
+                source or "document.yaml",
+                f"`{value}` does not suit numbers.{key}",
+                field=f"numbers.{key}",
+            ) from None
     return NumberStyle(**values)

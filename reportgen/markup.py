@@ -163,7 +163,9 @@ class _Converter:
                 target = parent
                 if href == SYMBOL_LINK:
                     symbol = "".join(c.text for c in children if isinstance(c, Text))
-                    href = self.symbol_link.format(symbol=symbol.split("-E/")[0].strip())
+                    # a joint symbol (E/CN.7/2021/11-E/CN.15/2021/18) links to its first part
+                    first = re.split(r"[-–](?=[A-Z]+/)", symbol)[0].strip()
+                    href = self.symbol_link.format(symbol=first)
                 add(Link(children, href))
             elif kind == "footnote_ref":
                 label = child.meta.get("label", str(child.meta.get("id")))

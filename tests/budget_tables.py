@@ -10,7 +10,7 @@ from docx import Document as open_docx
 from readback import REFERENCES, SHARED
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-FIGURE = re.compile(r"^\(?-?\d[\d ,]*(\.\d+)?\)?$|^—$")
+FIGURE = re.compile(r"^\(?-?\d[\d ,]*(\.\d+)?\)?$|^[—–]$")
 TABLE_LINE = re.compile(r"^表 (16\.\d+)\s*$")
 
 

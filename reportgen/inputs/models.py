@@ -79,7 +79,7 @@ class DocumentInput(Strict):
     layout: Layout
     language: str = "zh"
     style: str | None = None
-    numbers: dict[str, str] = Field(default_factory=dict)
+    numbers: dict[str, str | int] = Field(default_factory=dict)
     symbols: list[str] = Field(min_length=1)
     distribution: Literal["General", "Limited", "Restricted"] = "General"
     date: dt.date

@@ -188,8 +188,8 @@ def _posts_annex(kit: Kit) -> list[Block]:
         Row(
             [
                 Cell(columns["unit"]),
-                Cell(f"{columns['regular_budget']} (RB)"),
-                Cell(f"{columns['extrabudgetary']} (XB)"),
+                Cell(columns["regular_budget"]),
+                Cell(columns["extrabudgetary"]),
             ],
             "header",
         )

@@ -44,14 +44,14 @@ class Indent:
 
 
 INDENTS = {
-    "UN Paragraph": Indent(1 * CM, 2 * CM),
+    "UN Paragraph": Indent(0.5 * CM, 2 * CM),  # room for numbers such as 16.259
     "UN Paragraph Unnumbered": Indent(2 * CM, 2 * CM),
     "UN Sub-item": Indent(2 * CM, 3 * CM),
     "UN Sub-item 2": Indent(3 * CM, 4 * CM),
     "UN Bullet": Indent(2.5 * CM, 3 * CM),
     "UN Outline Item": Indent(2 * CM, 3.5 * CM),
     "UN Summary": Indent(3 * CM, 3 * CM),
-    "Heading": Indent(1 * CM, 2 * CM),
+    "Heading": Indent(0.5 * CM, 2 * CM),
     "Footnote Text": Indent(1.5 * CM, 2 * CM),
     "UN Title": Indent(2 * CM, 2 * CM),
     "TOC 1": Indent(2 * CM, 3 * CM),

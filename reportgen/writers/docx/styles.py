@@ -44,7 +44,7 @@ PARAGRAPH_STYLES = {
     "UN Table Title": (None, G.body_size, True, "left", 0, 2, True),
     "UN Table Units": (None, 8, False, "left", 0, 4, False),
     "UN Table Caption": (None, 9, True, "left", 4, 2, True),
-    "UN Table Heading": (None, 8, False, "left", 1, 1, False),
+    "UN Table Heading": (None, 7.5, False, "left", 1, 1, False),
     "UN Table Text": (None, 8.5, False, "left", 1, 1, False),
     "UN Table Note": (None, 8, False, "left", 2, 0, False),
     "UN Figure": (None, G.body_size, False, "left", 2, 6, False),
@@ -102,8 +102,10 @@ def install_styles(document, font: FontSet, language: str) -> None:
     normal.font.color.rgb = None
     _fonts(normal.element.get_or_add_rPr(), font, heading=False)
     lang = OxmlElement("w:lang")
-    lang.set(qn("w:val"), "en-GB")
-    lang.set(qn("w:eastAsia"), language if font.script == "cjk" else "zh-CN")
+    # Latin runs of a Chinese document are English (the symbols, Distr.: General …)
+    lang.set(qn("w:val"), "en-GB" if font.script == "cjk" else language)
+    if font.script == "cjk":
+        lang.set(qn("w:eastAsia"), language)
     normal.element.get_or_add_rPr().append(lang)
     normal.paragraph_format.space_after = Pt(0)
     normal.paragraph_format.line_spacing = Pt(G.body_leading)

@@ -166,7 +166,9 @@ class Styles:
         self.table_caption = style(
             "UN Table Caption", size=9, font=bold, align=TA_LEFT, before=4, after=2
         )
-        self.table_heading = style("UN Table Heading", size=8, leading=9.5, align=TA_LEFT)
+        self.table_heading = style(
+            "UN Table Heading", size=7.5, leading=9, align=TA_LEFT, splitLongWords=0
+        )
         self.table_text = style("UN Table Text", size=8.5, leading=10, align=TA_LEFT)
         self.table_note = style("UN Table Note", size=8, align=TA_LEFT, before=2)
         for caption in (self.table_label, self.table_title, self.table_units, self.table_caption):
