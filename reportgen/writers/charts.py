@@ -93,14 +93,28 @@ def chart_drawing(figure: Figure, width: float, font: str) -> Drawing:
     return drawing
 
 
-def chart_png(drawing: Drawing, dpi: int = 200) -> bytes:
-    """The drawing as a PNG (through a one-page PDF rendered by pdfium)."""
+def chart_pngs(drawings: list[Drawing], dpi: int = 150) -> list[bytes]:
+    """Each drawing as a PNG: all drawn into one PDF, one page each, which pdfium
+    rasterises (fonts are embedded once, not once per chart)."""
     import pypdfium2
     from reportlab.graphics import renderPDF
+    from reportlab.pdfgen.canvas import Canvas
 
-    pdf = renderPDF.drawToString(drawing)
-    page = pypdfium2.PdfDocument(pdf)[0]
-    image = page.render(scale=dpi / 72).to_pil()
-    out = io.BytesIO()
-    image.save(out, format="PNG", optimize=False)
-    return out.getvalue()
+    if not drawings:
+        return []
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, invariant=1)
+    for drawing in drawings:
+        canvas.setPageSize((drawing.width, drawing.height))
+        renderPDF.draw(drawing, canvas, 0, 0)
+        canvas.showPage()
+    canvas.save()
+    document = pypdfium2.PdfDocument(buffer.getvalue())
+    images = []
+    for index in range(len(drawings)):
+        image = document[index].render(scale=dpi / 72).to_pil()
+        out = io.BytesIO()
+        image.save(out, format="PNG", optimize=False)
+        images.append(out.getvalue())
+    document.close()
+    return images

@@ -60,55 +60,83 @@ def write_table(
         paragraph("UN Table Note", note)
 
 
+def _sub(parent, tag: str, **attrs: str):
+    """A child element, built directly: python-docx's table API is slow on large tables."""
+    child = fields.element(tag, **attrs)
+    parent.append(child)
+    return child
+
+
+def _twips(points: float) -> str:
+    return str(round(points * 20))
+
+
+def _border(parent, side: str, size: int) -> None:
+    _sub(parent, f"w:{side}", w_val="single", w_sz=str(size), w_space="0", w_color="000000")
+
+
+JC = {"left": "left", "right": "right", "center": "center", "decimal": "left"}
+
+
 def _grid(docx, part: TablePart, width: float, ids: dict[str, str], inlines=None) -> None:
     total = sum(part.widths)
     widths = [width * w / total for w in part.widths]
     rows = part.header + part.body
-    grid = docx.add_table(rows=len(rows), cols=len(widths))
-    grid.autofit = False
-    for index, w in enumerate(widths):
-        grid.columns[index].width = Pt(w)
+    tbl = fields.element("w:tbl")
+    pr = _sub(tbl, "w:tblPr")
+    _sub(pr, "w:tblW", w_w=_twips(width), w_type="dxa")
+    borders = _sub(pr, "w:tblBorders")
+    _border(borders, "top", 4)
+    _border(borders, "bottom", 8)
+    _sub(pr, "w:tblLayout", w_type="fixed")
+    grid = _sub(tbl, "w:tblGrid")
+    for w in widths:
+        _sub(grid, "w:gridCol", w_w=_twips(w))
+    heading, text_style = ids["UN Table Heading"], ids["UN Table Text"]
+    last_header = len(part.header) - 1
     for r, row in enumerate(rows):
-        tr = grid.rows[r]
-        if r < len(part.header):
-            _repeat_header(tr)
-        cells = tr.cells
+        tr = _sub(tbl, "w:tr")
+        if r <= last_header:
+            tr_pr = _sub(tr, "w:trPr")
+            _sub(tr_pr, "w:cantSplit")
+            _sub(tr_pr, "w:tblHeader")
         col = 0
+        bold = row.kind == "total"
         for cell in row.cells:
-            target = cells[col]
+            span = sum(widths[col : col + cell.colspan])
+            tc = _sub(tr, "w:tc")
+            tc_pr = _sub(tc, "w:tcPr")
+            _sub(tc_pr, "w:tcW", w_w=_twips(span), w_type="dxa")
             if cell.colspan > 1:
-                target = target.merge(cells[col + cell.colspan - 1])
-            target.vertical_alignment = VALIGN[part.valign]
-            span_width = sum(widths[col : col + cell.colspan])
-            target.width = Pt(span_width)
-            p = target.paragraphs[0]
-            set_style(p._p, ids["UN Table Heading" if row.kind == "header" else "UN Table Text"])
-            p.alignment = ALIGN[cell.align]
-            if cell.indent:
-                p.paragraph_format.left_indent = Pt(8 * cell.indent)
+                _sub(tc_pr, "w:gridSpan", w_val=str(cell.colspan))
+            if r == last_header or row.kind == "total":
+                cell_borders = _sub(tc_pr, "w:tcBorders")
+                _border(cell_borders, "top" if row.kind == "total" else "bottom", 4)
+            _sub(tc_pr, "w:vAlign", w_val="top" if part.valign == "top" else "bottom")
+            p = _sub(tc, "w:p")
+            p_pr = _sub(p, "w:pPr")
+            _sub(p_pr, "w:pStyle", w_val=heading if row.kind == "header" else text_style)
             text = cell.text
             if cell.align == "decimal" and text:
-                p.paragraph_format.tab_stops.add_tab_stop(
-                    Pt(span_width - DECIMAL_MARGIN - 2 * CELL_PADDING), alignment=3
+                tabs = _sub(p_pr, "w:tabs")
+                _sub(
+                    tabs,
+                    "w:tab",
+                    w_val="decimal",
+                    w_pos=_twips(span - DECIMAL_MARGIN - 2 * CELL_PADDING),
                 )
                 text = "\t" + text
+            if cell.indent:
+                _sub(p_pr, "w:ind", w_left=_twips(8 * cell.indent))
+            _sub(p_pr, "w:jc", w_val=JC[cell.align])
             if cell.content and inlines:
-                inlines(p._p, cell.content, docx.part, cell.bold or row.kind == "total")
+                inlines(p, cell.content, docx.part, cell.bold or bold)
             else:
-                p._p.append(fields.run_element(text, bold=cell.bold or row.kind == "total"))
-            if r == len(part.header) - 1:
-                _cell_border(target, "bottom", 4)
-            if row.kind == "total":
-                _cell_border(target, "top", 4)
+                p.append(fields.run_element(text, bold=cell.bold or bold))
             col += cell.colspan
-    tbl_pr = grid._tbl.tblPr
-    borders = fields.element("w:tblBorders")
-    borders.append(fields.element("w:top", w_val="single", w_sz="4", w_space="0", w_color="000000"))
-    borders.append(
-        fields.element("w:bottom", w_val="single", w_sz="8", w_space="0", w_color="000000")
-    )
-    tbl_pr.append(borders)
-    layout = fields.element("w:tblLayout", w_type="fixed")
-    tbl_pr.append(layout)
-    spacer = docx.add_paragraph(style="UN Table Note")
+    body = docx.element.body
+    sect = body.find(qn("w:sectPr"))
+    (sect.addprevious(tbl) if sect is not None else body.append(tbl))
+    spacer = docx.add_paragraph()
+    set_style(spacer._p, ids["UN Table Note"])
     spacer.paragraph_format.space_after = Pt(6)

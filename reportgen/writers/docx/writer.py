@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 
 from docx import Document as new_docx
@@ -62,7 +63,7 @@ class DocxWriter:
     ):
         self.doc = doc
         self.fonts = fonts or discover()
-        self.pages = page_numbers or {}
+        self.pages = page_numbers if page_numbers is not None else {}
         self.docx = new_docx()
         self.body = self.docx.element.body
         self.footnotes = FootnotesPart(self.docx)
@@ -139,9 +140,6 @@ class DocxWriter:
 
     def figure(self, block: Figure) -> None:
         """Caption lines, then the chart as a picture drawn like the PDF's."""
-        from reportgen.writers.charts import chart_drawing, chart_png
-        from reportgen.writers.pdf.fontreg import register
-
         for style, text in (
             ("UN Figure Label", block.label),
             ("UN Table Title", block.title),
@@ -149,14 +147,27 @@ class DocxWriter:
         ):
             if text:
                 self.paragraph(style, [Text(text)])
-        fonts = register(self.fonts, need_cjk=True)
-        font = fonts.cjk if (self.doc.fonts and self.doc.fonts.script == "cjk") else fonts.latin
-        drawing = chart_drawing(block, self._text_width(), font)
+        drawing, png = self.charts[id(block)]
         p = self.docx.add_paragraph()
         set_style(p._p, self.style_ids["UN Figure"])
-        p.add_run().add_picture(io.BytesIO(chart_png(drawing)), width=Pt(drawing.width))
+        p.add_run().add_picture(io.BytesIO(png), width=Pt(drawing.width))
         for note in block.notes:
             self.paragraph("UN Table Note", note)
+
+    def draw_charts(self) -> None:
+        """Every figure's chart, rasterised in one batch before the document is written."""
+        figures = [b for b in self.doc.body if isinstance(b, Figure)]
+        self.charts = {}
+        if not figures:
+            return
+        from reportgen.writers.charts import chart_drawing, chart_pngs
+        from reportgen.writers.pdf.fontreg import register
+
+        fonts = register(self.fonts, need_cjk=True)
+        font = fonts.cjk if (self.doc.fonts and self.doc.fonts.script == "cjk") else fonts.latin
+        drawings = [chart_drawing(f, self._text_width(), font) for f in figures]
+        for figure, drawing, png in zip(figures, drawings, chart_pngs(drawings), strict=True):
+            self.charts[id(figure)] = (drawing, png)
 
     def contents(self, block: Contents) -> None:
         """A real TOC field, pre-filled with the entries and their PDF page numbers."""
@@ -316,6 +327,7 @@ class DocxWriter:
     def render(self) -> bytes:
         install_styles(self.docx, self.doc.fonts or FontSet(), self.doc.language)
         self.style_ids = style_ids(self.docx)
+        self.draw_charts()
         self.page_setup()
         self.properties()
         # python-docx starts with one empty paragraph in a new document: remove it
@@ -362,3 +374,22 @@ def write_docx(
 ) -> bytes:
     """The DOCX bytes of a document model; `fonts` draw its charts."""
     return DocxWriter(doc, page_numbers, fonts).render()
+
+
+def fill_page_numbers(data: bytes, replacements: dict[str, str]) -> bytes:
+    """Put the PDF's page numbers in place of the tokens the contents were written with."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    xml = source.read("word/document.xml").decode("utf-8")
+    for token, page in replacements.items():
+        xml = xml.replace(token, page)
+    xml = re.sub(r"@@page:[^@]*@@", "", xml)  # headings the PDF did not place
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            body = (
+                xml.encode("utf-8")
+                if info.filename == "word/document.xml"
+                else source.read(info.filename)
+            )
+            target.writestr(info, body)
+    return out.getvalue()
