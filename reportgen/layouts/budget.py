@@ -20,12 +20,11 @@ from reportgen.inputs.folder import LoadedDocument, inside
 from reportgen.inputs.yamlfile import line_of, load_validated, load_yaml
 from reportgen.labels import Labels, load_labels, number_style
 from reportgen.layouts import budget_front
-from reportgen.layouts.masthead import masthead
+from reportgen.layouts.common import anchor_headings, assemble
 from reportgen.layouts.narrative import read_narrative
 from reportgen.layouts.numbering import Numberer, NumberingRules, number_footnotes
-from reportgen.layouts.report import _anchor_headings
 from reportgen.markup import RawItem, RawList, RawParagraph, RawTable
-from reportgen.model import Block, Document, FontSet, NoteRef, PageSetup, Paragraph, Table, Text
+from reportgen.model import Block, Document, NoteRef, Paragraph, Table, Text
 from reportgen.numerals import numeral
 from reportgen.tables import charts, facts, posts, resources
 from reportgen.tables import plan as plan_tables
@@ -521,7 +520,7 @@ def build(doc: LoadedDocument) -> Document:
     body = budget_front.foreword(doc, config, labels, style, context, link, raw_yaml) + body
     annex_blocks, annex_headings = budget_front.annexes(doc, config, kit, link, raw_yaml)
     body += annex_blocks
-    _anchor_headings(body)
+    anchor_headings(body)
     front: list[Block] = budget_front.cover(meta.title, config, labels)
     if meta.subtitle:
         front.append(Paragraph([Text(meta.subtitle)], role="subtitle"))
@@ -536,16 +535,4 @@ def build(doc: LoadedDocument) -> Document:
         )
         section = labels.get("budget.cover.section").format(n=config.section)
         titles = (f"{part} {config.part_title}", f"{section} {config.section_title}")
-    return Document(
-        title=meta.title,
-        subject="-".join(meta.symbols),
-        language=labels.get("bcp47"),
-        masthead=masthead(meta, labels, style),
-        front=front,
-        body=body,
-        page=PageSetup(
-            size=meta.page_size, running_header=list(meta.symbols), running_titles=titles
-        ),
-        fonts=FontSet(script="cjk" if labels.is_cjk else "latin"),
-        date_iso=meta.date.isoformat(),
-    )
+    return assemble(meta, labels, style, front, body, titles)

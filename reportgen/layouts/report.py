@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from reportgen.inputs.folder import LoadedDocument
 from reportgen.labels import Labels, load_labels, number_style
-from reportgen.layouts.masthead import masthead
+from reportgen.layouts.common import anchor_headings, assemble
 from reportgen.layouts.narrative import read_narrative
 from reportgen.layouts.numbering import Numberer, NumberingRules, number_footnotes
 from reportgen.markup import RawParagraph, parse
-from reportgen.model import Block, Contents, Document, FontSet, Heading, PageSetup, Paragraph, Text
+from reportgen.model import Block, Contents, Document, Heading, Paragraph, Text
 from reportgen.templating import render
 
 DEFAULT_HEADINGS = {
@@ -71,26 +71,7 @@ def build(doc: LoadedDocument) -> Document:
     if meta.contents:
         entries = [b for b in body if isinstance(b, Heading) and b.in_contents]
         body.insert(0, Contents(labels.get("contents"), labels.get("page"), entries))
-    _anchor_headings(body)
+    anchor_headings(body)
     number_footnotes(front + body)
 
-    cjk = labels.is_cjk
-    return Document(
-        title=meta.title,
-        subject="-".join(meta.symbols),
-        language=labels.get("bcp47"),
-        masthead=masthead(meta, labels, style),
-        front=front,
-        body=body,
-        page=PageSetup(size=meta.page_size, running_header=list(meta.symbols)),
-        fonts=FontSet(script="cjk" if cjk else "latin"),
-        date_iso=meta.date.isoformat(),
-    )
-
-
-def _anchor_headings(body: list[Block]) -> None:
-    count = 0
-    for block in body:
-        if isinstance(block, Heading):
-            count += 1
-            block.anchor = block.anchor or f"h{count}"
+    return assemble(meta, labels, style, front, body)

@@ -17,14 +17,7 @@ _ALIGN = {"left": TA_LEFT, "right": TA_RIGHT, "center": TA_CENTER, "decimal": TA
 def table_flowables(writer, table: Table) -> list:
     """The caption lines, each part's grid and the notes, as reportlab flowables."""
     s = writer.styles
-    out: list = []
-    for style, text in (
-        (s.table_label, table.label),
-        (s.table_title, table.title),
-        (s.table_units, table.units),
-    ):
-        if text:
-            out.append(writer.para([Text(text)], style))
+    out: list = captions(writer, table.label, table.title, table.units)
     for part in table.parts:
         if part.caption:
             out.append(writer.para([Text(part.caption)], s.table_caption))
@@ -34,6 +27,13 @@ def table_flowables(writer, table: Table) -> list:
         out.append(writer.para(note, s.table_note))
     out.append(Spacer(1, 6))
     return out
+
+
+def captions(writer, label: str, title: str, units: str) -> list:
+    """表 16.30 / its title / (千美元): the lines above a table or figure, kept with it."""
+    s = writer.styles
+    lines = ((s.table_label, label), (s.table_title, title), (s.table_units, units))
+    return [writer.para([Text(text)], style) for style, text in lines if text]
 
 
 def _cell_style(writer, base: ParagraphStyle, align: str, indent: int, bold: bool):

@@ -49,7 +49,7 @@ from reportgen.writers.layout_spec import GEOMETRY as G
 from reportgen.writers.layout_spec import INDENTS, PAGE_SIZES
 from reportgen.writers.pdf.fontreg import PdfFonts, register
 from reportgen.writers.pdf.footnotes import FootnoteFrame, NotedParagraph
-from reportgen.writers.pdf.tables import table_flowables
+from reportgen.writers.pdf.tables import captions, table_flowables
 from reportgen.writers.pdf.text import Markup
 
 
@@ -337,13 +337,7 @@ class PdfWriter:
             story.extend(table_flowables(self, block))
         elif isinstance(block, FigureBlock):
             s = self.styles
-            for style, text in (
-                (s.table_label, block.label),
-                (s.table_title, block.title),
-                (s.table_units, block.units),
-            ):
-                if text:
-                    story.append(self.para([Text(text)], style))
+            story.extend(captions(self, block.label, block.title, block.units))
             font = self.styles.font_cjk if self.cjk else self.styles.font_latin
             story.append(chart_drawing(block, self.text_width(), font))
             for note in block.notes:

@@ -1,0 +1,41 @@
+"""What every layout does last: anchor the headings and assemble the document model."""
+
+from __future__ import annotations
+
+from reportgen.inputs.models import DocumentInput
+from reportgen.labels import Labels
+from reportgen.layouts.masthead import masthead
+from reportgen.model import Block, Document, FontSet, Heading, PageSetup
+from reportgen.numbers import NumberStyle
+
+
+def anchor_headings(body: list[Block]) -> None:
+    """Every heading gets an anchor (h1, h2 …) for bookmarks and the contents."""
+    count = 0
+    for block in body:
+        if isinstance(block, Heading):
+            count += 1
+            block.anchor = block.anchor or f"h{count}"
+
+
+def assemble(
+    meta: DocumentInput,
+    labels: Labels,
+    style: NumberStyle,
+    front: list[Block],
+    body: list[Block],
+    running_titles: tuple[str, str] | None = None,
+) -> Document:
+    return Document(
+        title=meta.title,
+        subject="-".join(meta.symbols),
+        language=labels.get("bcp47"),
+        masthead=masthead(meta, labels, style),
+        front=front,
+        body=body,
+        page=PageSetup(
+            size=meta.page_size, running_header=list(meta.symbols), running_titles=running_titles
+        ),
+        fonts=FontSet(script="cjk" if labels.is_cjk else "latin"),
+        date_iso=meta.date.isoformat(),
+    )
