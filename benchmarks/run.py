@@ -1,7 +1,7 @@
 """Time whole `reportgen` processes: wall median of N runs, min–max, peak memory, pages.
 
-    python benchmarks/run.py            # every case, 5 runs each
-    python benchmarks/run.py --runs 3
+    python benchmarks/run.py            # every case, 5 runs each (the ×10 section: 2)
+    python benchmarks/run.py --runs 3 --no-large
 
 Each run is a fresh process (start-up included), timed with os.wait4 for its peak
 resident memory. Output goes to a temporary folder.
@@ -25,8 +25,12 @@ SEEDS = ROOT / "seeds"
 def run_once(args: list[str]) -> tuple[float, float]:
     """(wall seconds, peak RSS in MB) of one process."""
     start = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-m", "reportgen", *args], cwd=ROOT,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "reportgen", *args],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - start
     if os.waitstatus_to_exitcode(status) != 0:
@@ -40,35 +44,73 @@ def pages(folder: Path) -> int:
     return sum(len(PdfReader(p).pages) for p in folder.glob("*.pdf"))
 
 
-def cases(out: Path) -> list[tuple[str, list[str]]]:
-    docs = sorted(p.parent.name for p in SEEDS.glob("*/document.yaml"))
-    found = [("reportgen --help (start-up)", ["--help"])]
-    for name in docs:
-        for fmt in ("docx", "pdf", "docx,pdf"):
-            found.append((f"{name} → {fmt}",
-                          ["build", f"seeds/{name}", "-o", str(out / name / fmt), "--format", fmt]))
-    found.append(("all examples → docx,pdf", ["build", "seeds", "-o", str(out / "all")]))
+def cases(out: Path, large: Path | None) -> list[tuple[str, list[str], int | None]]:
+    """(label, arguments, runs or None for the default) of every measurement."""
+    budget = "seeds/budget-2022-s16"
+    found: list[tuple[str, list[str], int | None]] = [
+        ("reportgen --help (start-up)", ["--help"], None)
+    ]
+    for fmt in ("docx", "pdf", "docx,pdf"):
+        found.append(
+            (
+                f"budget-2022-s16 → {fmt}",
+                ["build", budget, "-o", str(out / fmt), "--format", fmt, "--force"],
+                None,
+            )
+        )
+    cores = os.cpu_count() or 1
+    for jobs in sorted({1, cores}):
+        found.append(
+            (
+                f"all examples, --jobs {jobs}",
+                ["build", "seeds", "-o", str(out / f"all-{jobs}"), "--jobs", str(jobs), "--force"],
+                None,
+            )
+        )
+    found.append(
+        ("all examples, nothing changed", ["build", "seeds", "-o", str(out / f"all-{cores}")], None)
+    )
+    if large is not None:
+        found.append(
+            (
+                "budget ×10 (90 subprogrammes) → docx,pdf",
+                ["build", str(large), "-o", str(out / "large"), "--force"],
+                2,
+            )
+        )
     return found
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--no-large", action="store_true", help="skip the ten-times section")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp)
+        large = None
+        if not args.no_large:
+            subprocess.run(
+                [sys.executable, str(ROOT / "benchmarks" / "large_section.py"), str(out / "gen")],
+                check=True,
+                stdout=subprocess.DEVNULL,
+            )
+            large = out / "gen" / "budget-large"
         print("| case | wall median (s) | min–max (s) | peak memory (MB) | pages |")
         print("| --- | ---: | ---: | ---: | ---: |")
-        for label, argv in cases(out):
+        for label, argv, runs in cases(out, large):
             walls, peaks = [], []
-            for _ in range(args.runs):
+            for _ in range(runs or args.runs):
                 wall, peak = run_once(argv)
                 walls.append(wall)
                 peaks.append(peak)
             target = Path(argv[argv.index("-o") + 1]) if "-o" in argv else None
             n = pages(target) if target and target.exists() else ""
-            print(f"| {label} | {statistics.median(walls):.2f} | {min(walls):.2f}–{max(walls):.2f}"
-                  f" | {max(peaks):.0f} | {n} |")
+            print(
+                f"| {label} | {statistics.median(walls):.2f} | {min(walls):.2f}–{max(walls):.2f}"
+                f" | {max(peaks):.0f} | {n} |",
+                flush=True,
+            )
 
 
 if __name__ == "__main__":

@@ -27,7 +27,13 @@ def _fit(text: str, font: str, width: float) -> str:
 
 
 def _panel(
-    drawing: Drawing, panel: ChartPanel, x: float, top: float, width: float, font: str
+    drawing: Drawing,
+    panel: ChartPanel,
+    x: float,
+    top: float,
+    width: float,
+    font: str,
+    row: float = ROW,
 ) -> None:
     y = top
     if panel.title:
@@ -37,26 +43,26 @@ def _panel(
     value_room = 40.0
     bar_room = width - label_width - value_room - 6
     largest = max((abs(value) for _, value, _ in panel.bars), default=0) or 1
+    bar = min(BAR, row * 0.62)
+    size = min(FONT_SIZE, row * 0.6)
     for label, value, printed in panel.bars:
-        y -= ROW
+        y -= row
         drawing.add(
             String(
                 x + label_width - 3,
                 y + 1.5,
                 _fit(label, font, label_width - 6),
                 fontName=font,
-                fontSize=FONT_SIZE,
+                fontSize=size,
                 textAnchor="end",
             )
         )
         length = bar_room * abs(value) / largest
         drawing.add(
-            Rect(x + label_width, y, max(length, 0.5), BAR, strokeColor=None, fillColor=_rgb(GREY))
+            Rect(x + label_width, y, max(length, 0.5), bar, strokeColor=None, fillColor=_rgb(GREY))
         )
         drawing.add(
-            String(
-                x + label_width + length + 3, y + 1.5, printed, fontName=font, fontSize=FONT_SIZE
-            )
+            String(x + label_width + length + 3, y + 1.5, printed, fontName=font, fontSize=size)
         )
     drawing.add(
         Line(
@@ -75,12 +81,16 @@ def _rgb(rgb):
     return Color(*rgb)
 
 
-def chart_drawing(figure: Figure, width: float, font: str) -> Drawing:
-    """All panels side by side (two at most a row)."""
+def chart_drawing(figure: Figure, width: float, font: str, max_height: float = 560) -> Drawing:
+    """All panels side by side (two at most a row), bars packed closer when there are so
+    many that the chart would not fit on a page."""
     panels = figure.panels or [ChartPanel("", [])]
     per_row = 2 if len(panels) > 1 else 1
     panel_width = (width - 12 * (per_row - 1)) / per_row
-    heights = [TITLE * bool(p.title) + ROW * max(len(p.bars), 1) + 6 for p in panels]
+    most = max(max(len(p.bars), 1) for p in panels)
+    rows_of_panels = -(-len(panels) // per_row)
+    row = min(ROW, (max_height / rows_of_panels - TITLE - 6) / most)
+    heights = [TITLE * bool(p.title) + row * max(len(p.bars), 1) + 6 for p in panels]
     rows = [heights[i : i + per_row] for i in range(0, len(heights), per_row)]
     height = sum(max(r) for r in rows)
     drawing = Drawing(width, height)
@@ -88,7 +98,7 @@ def chart_drawing(figure: Figure, width: float, font: str) -> Drawing:
     for r, row_heights in enumerate(rows):
         for c in range(len(row_heights)):
             panel = panels[r * per_row + c]
-            _panel(drawing, panel, c * (panel_width + 12), top, panel_width, font)
+            _panel(drawing, panel, c * (panel_width + 12), top, panel_width, font, row)
         top -= max(row_heights)
     return drawing
 
