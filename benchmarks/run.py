@@ -38,10 +38,12 @@ def run_once(args: list[str]) -> tuple[float, float]:
     return wall, usage.ru_maxrss / 1024
 
 
-def pages(folder: Path) -> int:
+def pages(folder: Path) -> int | str:
+    """PDF pages written into `folder`; blank when the case wrote no PDF."""
     from pypdf import PdfReader
 
-    return sum(len(PdfReader(p).pages) for p in folder.glob("*.pdf"))
+    pdfs = list(folder.glob("*.pdf"))
+    return sum(len(PdfReader(p).pages) for p in pdfs) if pdfs else ""
 
 
 def cases(out: Path, large: Path | None) -> list[tuple[str, list[str], int | None]]:
