@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
+from clirun import run_cli
 from conftest import SEEDS
 from pypdf import PdfReader
 
@@ -19,13 +19,7 @@ SMALL = ["fingov-note-2022", "strategy-note-2008-2011", "ed-report-2017"]
 
 
 def cli(args: list[str], cwd: Path) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "reportgen", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+    return run_cli(args, cwd, timeout=600)
 
 
 def test_two_builds_of_every_example_are_byte_identical(built, tmp_path, fonts):

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 from budget_tables import docx_tables
+from clirun import run_cli
 from conftest import ROOT, SEEDS
 from readback import docx_text, pdf_text
 
@@ -135,26 +136,11 @@ def test_every_fixed_word_comes_from_the_language_file(tmp_path, fonts, monkeypa
 )
 def test_new_scaffolds_a_document_that_builds(tmp_path, layout):
     folder = tmp_path / "doc"
-    made = subprocess.run(
-        [sys.executable, "-m", "reportgen", "new", layout, str(folder), "--lang", "en"],
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    made = run_cli(["new", layout, str(folder), "--lang", "en"], timeout=60)
     assert made.returncode == 0, made.stderr
     assert "# document.yaml" in (folder / "document.yaml").read_text("utf-8")
-    built = subprocess.run(
-        [sys.executable, "-m", "reportgen", "build", str(folder), "-o", str(tmp_path / "out")],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    built = run_cli(["build", str(folder), "-o", str(tmp_path / "out")], timeout=120)
     assert built.returncode == 0, built.stderr
     assert not CJK.search(docx_text(tmp_path / "out" / "doc.docx"))
-    again = subprocess.run(
-        [sys.executable, "-m", "reportgen", "new", layout, str(folder)],
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    again = run_cli(["new", layout, str(folder)], timeout=60)
     assert again.returncode == 2 and "not empty" in again.stderr

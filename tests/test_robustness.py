@@ -13,22 +13,14 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from clirun import run_cli
 from conftest import SEEDS
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reportgen.errors import InputError
 
-
-def run(args: list[str], cwd: Path, **kw) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "reportgen", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        **kw,
-    )
+run = run_cli
 
 
 def test_a_link_out_of_the_folder_is_refused(tmp_path):

@@ -42,6 +42,8 @@ CATEGORIES = {
     "national_professional": ("NPO",),
 }
 AMOUNTS = ("expenditure", "appropriation", "technical", "new_mandates", "other")
+# What a resource line derives from its amounts (see figures.Line).
+DERIVED = ("change", "estimate")
 CHANGES = ("technical", "new_mandates", "other")
 POST_COUNTS = ("approved", "technical", "new_mandates", "other")
 FINANCIAL_COLUMNS = ("fund", "component", "subprogramme", "object", *AMOUNTS)

@@ -13,21 +13,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from reportgen.budget.codes import COMPONENTS, FUNDS, OBJECTS
+from reportgen.budget.codes import AMOUNTS, COMPONENTS, DERIVED, FUNDS, OBJECTS
 from reportgen.budget.figures import Budget
 from reportgen.budget.tables_in import check_codes, read_table
 from reportgen.errors import InputError, Problem
 
-MEASURES = (
-    "expenditure",
-    "appropriation",
-    "technical",
-    "new_mandates",
-    "other",
-    "change",
-    "estimate",
-    "posts",
-)
+MEASURES = (*AMOUNTS, *DERIVED, "posts")
 COLUMNS = ("fund", "component", "subprogramme", "object", "measure", "amount")
 
 

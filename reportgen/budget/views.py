@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import re
 
-from reportgen.budget.codes import OBJECTS
+from reportgen.budget.codes import AMOUNTS, DERIVED, OBJECTS
 from reportgen.budget.figures import Budget
 from reportgen.labels import Labels
 from reportgen.numbers import NumberStyle, format_number
+
+_LINE_FIGURES = frozenset((*AMOUNTS, *DERIVED, "percent"))
 
 
 class UnitView:
@@ -37,16 +39,7 @@ class UnitView:
         self._style = style
 
     def __getattr__(self, name: str):
-        if name in (
-            "expenditure",
-            "appropriation",
-            "technical",
-            "new_mandates",
-            "other",
-            "change",
-            "estimate",
-            "percent",
-        ):
+        if name in _LINE_FIGURES:
             return getattr(self._line, name)
         raise AttributeError(name)
 
