@@ -67,6 +67,12 @@ def inside(folder: Path, name: str, what: str, source: Path, line: int | None = 
     return path
 
 
+def named_file(folder: Path, raw_yaml: Any, name: str, where: tuple) -> Path:
+    """The file that document.yaml names at `where` (a key path), checked by `inside`."""
+    what = ".".join(str(key) for key in where if not isinstance(key, int))
+    return inside(folder, name, what, folder / DOCUMENT_FILE, line_of(raw_yaml, where))
+
+
 @dataclass
 class Source:
     """One narrative file: where it is and its text."""
@@ -100,12 +106,12 @@ def load_document(folder: Path) -> LoadedDocument:
     bodies = []
     for index, name in enumerate(names):
         where = ("body",) if isinstance(meta.body, str) else ("body", index)
-        path = inside(folder, name, "body", yaml_path, line_of(raw, where))
+        path = named_file(folder, raw, name, where)
         bodies.append(Source(path, read_text(path)))
     data: dict[str, Any] = {}
     data_path = None
     if meta.data:
-        data_path = inside(folder, meta.data, "data", yaml_path, line_of(raw, ("data",)))
+        data_path = named_file(folder, raw, meta.data, ("data",))
         loaded = load_yaml(data_path)
         if loaded is None:
             loaded = {}

@@ -16,7 +16,7 @@ from reportgen.budget.load import load_budget
 from reportgen.budget.tables_in import read_table
 from reportgen.budget.views import budget_context
 from reportgen.errors import InputError, Problem
-from reportgen.inputs.folder import LoadedDocument, inside
+from reportgen.inputs.folder import LoadedDocument, named_file
 from reportgen.inputs.yamlfile import line_of, load_validated, load_yaml
 from reportgen.labels import Labels, load_labels, number_style
 from reportgen.layouts import budget_front
@@ -255,15 +255,8 @@ def _load_plan(doc: LoadedDocument, raw_yaml) -> plan_tables.PlanData:
     """Merge the plan-data files; a key defined twice is an error naming both files."""
     merged = plan_tables.PlanData()
     origin: dict[tuple[str, str], Path] = {}
-    yaml_path = doc.folder / "document.yaml"
     for index, name in enumerate(doc.meta.budget.plan_data):
-        path = inside(
-            doc.folder,
-            name,
-            "budget.plan_data",
-            yaml_path,
-            line_of(raw_yaml, ("budget", "plan_data", index)),
-        )
+        path = named_file(doc.folder, raw_yaml, name, ("budget", "plan_data", index))
         part = load_validated(plan_tables.PlanData, path)
         for kind in ("deliverables", "performance", "mandates", "figures"):
             for key, value in getattr(part, kind).items():
@@ -369,15 +362,10 @@ def _resolve_refs(blocks: list, numbers: dict[str, str]) -> None:
 
 def _load_facts(doc: LoadedDocument, raw_yaml) -> tuple[list, list]:
     config = doc.meta.budget
-    yaml_path = doc.folder / "document.yaml"
     organs, rates = [], []
     if config.policymaking_organs:
-        path = inside(
-            doc.folder,
-            config.policymaking_organs,
-            "budget.policymaking_organs",
-            yaml_path,
-            line_of(raw_yaml, ("budget", "policymaking_organs")),
+        path = named_file(
+            doc.folder, raw_yaml, config.policymaking_organs, ("budget", "policymaking_organs")
         )
         data = load_yaml(path) or []
         problems = []
@@ -395,13 +383,7 @@ def _load_facts(doc: LoadedDocument, raw_yaml) -> tuple[list, list]:
         if problems:
             raise InputError(problems)
     if config.compliance:
-        path = inside(
-            doc.folder,
-            config.compliance,
-            "budget.compliance",
-            yaml_path,
-            line_of(raw_yaml, ("budget", "compliance")),
-        )
+        path = named_file(doc.folder, raw_yaml, config.compliance, ("budget", "compliance"))
         sheet = read_table(path, ("indicator", "year", "kind", "value"), ("year", "value"))
         rates = [
             facts.Rate(indicator=r.indicator, year=int(r.year), kind=r.kind, value=r.value)
@@ -473,13 +455,7 @@ def build(doc: LoadedDocument) -> Document:
     config = meta.budget
 
     def data_file(key: str) -> Path:
-        return inside(
-            doc.folder,
-            getattr(config, key),
-            f"budget.{key}",
-            yaml_path,
-            line_of(raw_yaml, ("budget", key)),
-        )
+        return named_file(doc.folder, raw_yaml, getattr(config, key), ("budget", key))
 
     budget = load_budget(data_file("financial"), data_file("posts"), config.subprogrammes)
     organs, rates = _load_facts(doc, raw_yaml)

@@ -8,9 +8,9 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict
 
 from reportgen.errors import InputError
-from reportgen.inputs.folder import LoadedDocument, inside
+from reportgen.inputs.folder import LoadedDocument, named_file
 from reportgen.inputs.models import Annex, BudgetData
-from reportgen.inputs.yamlfile import line_of, load_yaml, read_text, validate
+from reportgen.inputs.yamlfile import load_yaml, read_text, validate
 from reportgen.labels import Labels
 from reportgen.markup import RawParagraph, parse
 from reportgen.model import (
@@ -65,14 +65,7 @@ def foreword(
     """The signed, unnumbered foreword."""
     if not config.foreword:
         return []
-    yaml_path = doc.folder / "document.yaml"
-    path = inside(
-        doc.folder,
-        config.foreword,
-        "budget.foreword",
-        yaml_path,
-        line_of(raw_yaml, ("budget", "foreword")),
-    )
+    path = named_file(doc.folder, raw_yaml, config.foreword, ("budget", "foreword"))
     text = render(read_text(path), path, context, style)
     parsed = parse(text, path, link)
     blocks: list[Block] = [
@@ -208,13 +201,7 @@ def _oversight_annex(
             "an oversight annex needs its `data` file",
             field=f"budget.annexes.{index - 1}.data",
         )
-    path = inside(
-        doc.folder,
-        annex.data,
-        "budget.annexes.data",
-        yaml_path,
-        line_of(raw_yaml, ("budget", "annexes", index - 1, "data")),
-    )
+    path = named_file(doc.folder, raw_yaml, annex.data, ("budget", "annexes", index - 1, "data"))
     data = validate(Oversight, load_yaml(path), path)
 
     def inline(text: str) -> list[Inline]:
