@@ -52,14 +52,12 @@ def check_control_totals(path: Path, budget: Budget, where) -> list[Problem]:
                 budget.line(fund, component, sub, (obj,) if obj else None), row.measure
             )
         if abs(computed - row.amount) >= 1:
-            label, line, field = sheet.place(row.Index, "amount")
             problems.append(
-                Problem(
-                    label,
+                sheet.problem(
+                    row.Index,
+                    "amount",
                     f"control total {row.amount:,.0f} differs from the computed "
                     f"{computed:,.0f} ({where(fund, component, sub, obj, row.measure)})",
-                    line=line,
-                    field=field,
                     hint="correct the base data or the control total",
                 )
             )

@@ -61,13 +61,11 @@ def load_financial(path: Path, subprogrammes: dict[int, str]) -> pd.DataFrame:
     check_codes(sheet, "object", OBJECTS, problems, optional=True)
     frame = sheet.frame
     for row in frame.index[(frame["fund"] == "regular_budget") & (frame["object"] == "")]:
-        label, line, field = sheet.place(row, "object")
         problems.append(
-            Problem(
-                label,
+            sheet.problem(
+                row,
+                "object",
                 "regular budget rows need an object of expenditure",
-                line=line,
-                field=field,
                 hint="allowed: " + ", ".join(OBJECTS),
             )
         )
@@ -89,13 +87,11 @@ def load_posts(path: Path, subprogrammes: dict[int, str]) -> pd.DataFrame:
     frame = sheet.frame
     for column in POST_COUNTS:
         for row in frame.index[(frame[column] % 1) != 0]:
-            label, line, field = sheet.place(row, column)
             problems.append(
-                Problem(
-                    label,
+                sheet.problem(
+                    row,
+                    column,
                     f"a post count must be a whole number, found {frame.at[row, column]}",
-                    line=line,
-                    field=field,
                 )
             )
     if not problems:

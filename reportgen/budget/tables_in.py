@@ -38,6 +38,11 @@ class Sheet:
             return label, None, f"cell {cell}{row + 2}" if cell else f"row {row + 2}"
         return str(self.path), row + 2, column
 
+    def problem(self, row: int, column: str, message: str, hint: str | None = None) -> Problem:
+        """A mistake in one cell, located by `place`."""
+        label, line, field = self.place(row, column)
+        return Problem(label, message, line=line, field=field, hint=hint)
+
 
 def read_table(path: Path, required: tuple[str, ...], numeric: tuple[str, ...]) -> Sheet:
     """A CSV or .xlsx table with the required columns; numbers checked cell by cell."""
@@ -111,13 +116,11 @@ def read_table(path: Path, required: tuple[str, ...], numeric: tuple[str, ...]) 
     for column in frame.columns:
         bad = frame[column].str.contains(UNPRINTABLE, regex=True)
         for row in frame.index[bad]:
-            label, line, field = sheet.place(row, column)
             problems.append(
-                Problem(
-                    label,
+                sheet.problem(
+                    row,
+                    column,
                     "a control character in the cell",
-                    line=line,
-                    field=field,
                     hint="delete it: documents cannot hold it",
                 )
             )
@@ -126,13 +129,11 @@ def read_table(path: Path, required: tuple[str, ...], numeric: tuple[str, ...]) 
             frame[column].str.replace(",", "", regex=False).replace("", "0"), errors="coerce"
         )
         for row in values[values.isna()].index:
-            label, line, field = sheet.place(row, column)
             problems.append(
-                Problem(
-                    label,
+                sheet.problem(
+                    row,
+                    column,
                     f"`{frame.at[row, column]}` is not a number",
-                    line=line,
-                    field=field,
                     hint="write the amount in dollars, e.g. 22711800",
                 )
             )
@@ -154,18 +155,8 @@ def check_codes(
             continue
         if value not in allowed:
             close = difflib.get_close_matches(value, allowed, n=1)
-            label, line, field = sheet.place(row, column)
-            problems.append(
-                Problem(
-                    label,
-                    f"unknown {column} `{value}`",
-                    line=line,
-                    field=field,
-                    hint=f"did you mean `{close[0]}`?"
-                    if close
-                    else "allowed: " + ", ".join(allowed),
-                )
-            )
+            hint = f"did you mean `{close[0]}`?" if close else "allowed: " + ", ".join(allowed)
+            problems.append(sheet.problem(row, column, f"unknown {column} `{value}`", hint))
 
 
 def check_duplicates(sheet: Sheet, keys: list[str], problems: list[Problem]) -> None:
