@@ -128,10 +128,11 @@ def _labels(path, style: str) -> list[str]:
 
 
 def test_every_figure_is_numbered_in_order(built):
-    from reportgen.numerals import chinese
-
+    units = list("一二三四五六七八九")
+    numerals = [*units, "十", *(f"十{u}" for u in units), "二十", *(f"二十{u}" for u in units)]
+    numerals += ["三十", "三十一", "三十二", "三十三", "三十四"]
     figures = _labels(built / f"{NAME}.docx", "UN Figure Label")
-    assert figures == [f"图 16.{chinese(n)}" for n in range(1, 35)]
+    assert figures == [f"图 16.{n}" for n in numerals]
 
 
 def test_a_paragraph_inserted_early_renumbers_everything_after_it(tmp_path, fonts, built):
