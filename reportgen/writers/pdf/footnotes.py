@@ -1,40 +1,18 @@
 """Footnotes at the foot of the page that cites them.
 
-A paragraph carries the footnotes it cites (`NotedParagraph.notes`). The frame
+A paragraph carries the footnotes it cites (`TextBlock.notes`). The frame
 reserves room at its bottom for the notes of every flowable it accepts, so the
 body never runs into them; the page template draws them when the page ends.
 """
 
 from __future__ import annotations
 
-from reportlab.platypus import Paragraph
 from reportlab.platypus.frames import Frame
 
 from reportgen.model import Footnote
 
 SEPARATOR_GAP = 9.0  # space above the short rule and between rule and notes
 RULE_WIDTH = 85.0  # ≈ 3 cm
-
-
-class NotedParagraph(Paragraph):
-    """A paragraph that knows its footnotes and where in its text each is cited."""
-
-    def __init__(self, text, style, notes=(), offsets=(), **kw):
-        super().__init__(text, style, **kw)
-        self.notes = list(notes)
-        self.offsets = list(offsets)
-
-    def split(self, availWidth, availHeight):
-        parts = super().split(availWidth, availHeight)
-        if len(parts) == 2 and self.notes:
-            first_len = len(parts[0].getPlainText())
-            for part in parts:
-                part.notes, part.offsets = [], []
-            for note, offset in zip(self.notes, self.offsets, strict=True):
-                target = parts[0] if offset <= first_len else parts[1]
-                target.notes.append(note)
-                target.offsets.append(offset if target is parts[0] else offset - first_len)
-        return parts
 
 
 def notes_of(flowable) -> list[Footnote]:
@@ -105,13 +83,21 @@ class FootnoteFrame(Frame):
         notes = notes_of(flowable)
         if not notes:
             return Frame.split(self, flowable, canv)
-        extra, _ = self._reserve(notes[:1])
-        saved = self._y1p
-        self.__dict__["_y1p"] = saved + extra
-        try:
-            return Frame.split(self, flowable, canv)
-        finally:
-            self.__dict__["_y1p"] = saved
+        # room for the first note, then for every note the first part turns out to cite
+        wanted = notes[:1]
+        for _ in range(len(notes)):
+            extra, _ = self._reserve(wanted)
+            saved = self._y1p
+            self.__dict__["_y1p"] = saved + extra
+            try:
+                parts = Frame.split(self, flowable, canv)
+            finally:
+                self.__dict__["_y1p"] = saved
+            cited = notes_of(parts[0]) if parts else []
+            if not parts or self._reserve(cited)[0] <= extra:
+                return parts
+            wanted = cited
+        return parts
 
     def draw_notes(self, canv) -> None:
         """Draw the page's notes at the bottom of the frame, under a short rule."""

@@ -1,13 +1,16 @@
-"""Inline content → reportlab paragraph markup, Latin runs in the Latin font."""
+"""Inline content → runs of text for `TextBlock`: Latin text in the Latin font, Chinese
+in the CJK font, bold and italic faces, raised footnote marks, link targets."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from xml.sax.saxutils import escape
+
+from reportlab.lib.fonts import tt2ps
 
 from reportgen.model import Footnote, Inline, Link, NoteRef, Text
 from reportgen.writers.pdf.fontreg import PdfFonts
+from reportgen.writers.pdf.textblock import Run
 
 # CJK ideographs, kana, CJK punctuation, full-width forms, enclosed ㈠
 _CJK = (
@@ -16,69 +19,74 @@ _CJK = (
 )
 _RUNS = re.compile(f"([{_CJK}]+)")
 
-
 # modifier letters such as ᵃ (U+1D43): few fonts have them, so they are set as raised
 # ordinary letters
-_SUPERSCRIPT = re.compile("[\u1d2c-\u1d6a\u2070-\u209c]")
+_SUPERSCRIPT = re.compile("([\u1d2c-\u1d6a\u2070-\u209c])")
+
+SUPER_RISE = 0.5  # of the font size, as reportlab's <super>
+SUPER_SHRINK = 2.0  # points, at most a fifth of the size
 
 
-def _raise(match: re.Match) -> str:
-    decomposition = unicodedata.decomposition(match.group())
+def has_cjk(text: str) -> bool:
+    return _RUNS.search(text) is not None
+
+
+def superscript(size: float) -> tuple[float, float]:
+    """(size, rise) of raised text in text of `size`."""
+    return size - min(SUPER_SHRINK, 0.2 * size), size * SUPER_RISE
+
+
+def _raised_base(ch: str) -> str | None:
+    decomposition = unicodedata.decomposition(ch)
     if not decomposition.startswith("<super>"):
-        return match.group()
-    base = chr(int(decomposition.split()[1], 16))
-    return f"<super>{escape(base)}</super>"
+        return None
+    return chr(int(decomposition.split()[1], 16))
 
 
-class Markup:
-    """Builds one paragraph's markup and remembers its footnotes and their offsets."""
+class Runs:
+    """Builds one paragraph's runs at `size`; `bold` when the style's face is bold."""
 
-    def __init__(self, fonts: PdfFonts, cjk: bool):
+    def __init__(self, fonts: PdfFonts, cjk: bool, size: float, bold: bool = False):
         self.fonts = fonts
         self.cjk = cjk
-        self.parts: list[str] = []
-        self.notes: list[Footnote] = []
-        self.offsets: list[int] = []
-        self.length = 0  # plain-text length so far
+        self.size = size
+        self.bold = bold
+        self.runs: list[Run] = []
 
-    def text(self, text: str, bold: bool = False, italic: bool = False) -> None:
-        self.length += len(text)
-        for run in _RUNS.split(text):
-            if not run:
+    def font(self, cjk_text: bool, bold: bool, italic: bool) -> str:
+        f = self.fonts
+        if cjk_text and f.cjk:
+            return f.cjk_bold if bold else f.cjk
+        return tt2ps(f.latin, int(bold), int(italic))
+
+    def text(self, text: str, bold: bool = False, italic: bool = False, url=None) -> None:
+        bold = bold or self.bold
+        for piece in _RUNS.split(text):
+            if not piece:
                 continue
-            is_cjk = bool(_RUNS.fullmatch(run))
-            body = _SUPERSCRIPT.sub(_raise, escape(run)).replace("\n", "<br/>")
-            if self.cjk and not is_cjk:
-                body = f'<font name="{self.fonts.latin}">{body}</font>'
-            elif not self.cjk and is_cjk and self.fonts.cjk:
-                body = f'<font name="{self.fonts.cjk}">{body}</font>'
-            if bold:
-                body = f"<b>{body}</b>"
-            if italic:
-                body = f"<i>{body}</i>"
-            self.parts.append(body)
+            font = self.font(bool(_RUNS.fullmatch(piece)), bold, italic)
+            for part in _SUPERSCRIPT.split(piece):
+                base = _raised_base(part) if len(part) == 1 else None
+                if base:
+                    size, rise = superscript(self.size)
+                    self.runs.append(Run(base, font, size, rise, url))
+                elif part:
+                    self.runs.append(Run(part, font, self.size, 0.0, url))
 
     def note(self, note: Footnote) -> None:
-        self.length += len(note.mark)
-        self.notes.append(note)
-        self.offsets.append(self.length)
-        mark = escape(note.mark)
+        font = self.fonts.latin
         if note.custom:
-            self.parts.append(f'<font name="{self.fonts.latin}">{mark}</font>')
+            self.runs.append(Run(note.mark, font, self.size, note=note))
         else:
-            self.parts.append(f'<super><font name="{self.fonts.latin}">{mark}</font></super>')
+            size, rise = superscript(self.size)
+            self.runs.append(Run(note.mark, font, size, rise, note=note))
 
-    def inlines(self, content: list[Inline], bold: bool = False) -> Markup:
+    def inlines(self, content: list[Inline], bold: bool = False, url=None) -> Runs:
         for node in content:
             if isinstance(node, Text):
-                self.text(node.text, node.bold or bold, node.italic)
+                self.text(node.text, node.bold or bold, node.italic, url)
             elif isinstance(node, NoteRef):
                 self.note(node.note)
             elif isinstance(node, Link):
-                self.parts.append(f'<a href="{escape(node.url, {chr(34): "&quot;"})}">')
-                self.inlines(node.children, bold)
-                self.parts.append("</a>")
+                self.inlines(node.children, bold, node.url)
         return self
-
-    def markup(self) -> str:
-        return "".join(self.parts)

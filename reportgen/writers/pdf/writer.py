@@ -10,8 +10,8 @@ from __future__ import annotations
 import io
 import os
 from dataclasses import dataclass, field
-from xml.sax.saxutils import escape
 
+from reportlab import rl_config
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import (
@@ -48,9 +48,10 @@ from reportgen.writers.charts import chart_drawing
 from reportgen.writers.layout_spec import GEOMETRY as G
 from reportgen.writers.layout_spec import INDENTS, PAGE_SIZES
 from reportgen.writers.pdf.fontreg import PdfFonts, register
-from reportgen.writers.pdf.footnotes import FootnoteFrame, NotedParagraph
+from reportgen.writers.pdf.footnotes import FootnoteFrame
 from reportgen.writers.pdf.tables import captions, table_flowables
-from reportgen.writers.pdf.text import Markup
+from reportgen.writers.pdf.text import Runs, has_cjk
+from reportgen.writers.pdf.textblock import Run, TextBlock
 
 
 @dataclass
@@ -213,6 +214,17 @@ class HeadingMark(Flowable):
             pages[key] = self.canv.getPageNumber()
 
 
+class RectoBreak(DocIf):
+    """A page break when the next flowable would fall on a left-hand (even) page, so
+    that it starts a right-hand page (tested directly, not as an evaluated string)."""
+
+    def __init__(self):
+        super().__init__("", [PageBreak()])
+
+    def funcWrap(self, aW, aH):  # noqa: N802, N803 (reportlab's names)
+        return self._doctemplateAttr("page") % 2 == 0
+
+
 class PageNumberForm(Flowable):
     """A contents page number, drawn as a form defined once every page is laid out:
     one pass suffices, the way "page x of y" is usually done."""
@@ -265,39 +277,37 @@ class PdfWriter:
         self.cell_styles: dict[tuple, ParagraphStyle] = {}
 
     # -- text -------------------------------------------------------------------
+    def runs(self, content: list[Inline], style: ParagraphStyle, bold: bool = False) -> list[Run]:
+        styled_bold = style.fontName in (self.styles.font_bold, self.styles.font_latin_bold)
+        return Runs(self.fonts, self.cjk, style.fontSize, styled_bold).inlines(content, bold).runs
+
     def para(
         self, content: list[Inline], style: ParagraphStyle, number: str = "", bold: bool = False
-    ) -> NotedParagraph:
-        """A paragraph; `number` hangs at the style's marker position as a bullet."""
-        m = Markup(self.fonts, self.cjk)
-        m.inlines(content, bold)
-        return NotedParagraph(
-            self.bullet(number, style, bold) + m.markup(), style, notes=m.notes, offsets=m.offsets
-        )
+    ) -> TextBlock:
+        """A paragraph; `number` hangs at the style's marker position."""
+        return TextBlock(self.runs(content, style, bold), style, self.bullet(number, style, bold))
 
-    def bullet(self, number: str, style: ParagraphStyle, bold: bool = False) -> str:
+    def bullet(self, number: str, style: ParagraphStyle, bold: bool = False) -> Run | None:
         if not number:
-            return ""
-        cjk = _has_cjk(number)
-        font = (
-            (
-                self.styles.font_bold
-                if bold or style.fontName == self.styles.font_bold
-                else self.styles.font_cjk
-            )
-            if cjk
-            else self.styles.font_latin
-        )
-        if bold and not cjk:
-            font = pdfmetrics_bold(font)
-        return f'<bullet font="{font}">{escape(number)}</bullet>'
+            return None
+        s = self.styles
+        if has_cjk(number):
+            font = s.font_bold if bold or style.fontName == s.font_bold else s.font_cjk
+        else:
+            font = pdfmetrics_bold(s.font_latin) if bold else s.font_latin
+        return Run(number, font, style.bulletFontSize)
 
-    def note_flowable(self, note: Footnote):
-        m = Markup(self.fonts, self.cjk)
-        m.inlines(note.content)
-        return NotedParagraph(
-            self.bullet(note.mark, self.styles.footnote) + m.markup(), self.styles.footnote
-        )
+    def lines(self, lines: list[list[Run]], style: ParagraphStyle) -> TextBlock:
+        """Lines of runs set in given fonts, one under the other (the masthead's)."""
+        runs: list[Run] = []
+        for n, line in enumerate(lines):
+            if n:
+                runs.append(Run("\n", self.styles.font_latin, style.fontSize))
+            runs.extend(line)
+        return TextBlock(runs, style)
+
+    def note_flowable(self, note: Footnote) -> TextBlock:
+        return self.para(note.content, self.styles.footnote, note.mark)
 
     # -- blocks -----------------------------------------------------------------
     def block(self, block: Block, story: list) -> None:
@@ -308,7 +318,7 @@ class PdfWriter:
             if block.page_break_before:
                 story.append(PageBreak())
             if block.recto:
-                story.append(DocIf("doc.page % 2 == 0", [PageBreak()]))
+                story.append(RectoBreak())
             story.append(HeadingMark(block, title))
             story.append(self.para(block.content, style, block.number))
         elif isinstance(block, Paragraph):
@@ -372,24 +382,25 @@ class PdfWriter:
         m = self.doc.masthead
         s = self.styles
         width = self.text_width()
-        symbols = "<br/>".join(
-            f'<font name="{s.font_latin}"><font size="20">{sym.partition("/")[0]}</font>'
-            f"/{sym.partition('/')[2]}</font>"
-            for sym in m.symbols
+        latin = s.font_latin
+        symbols = self.lines(
+            [
+                [Run(sym.partition("/")[0], latin, 20), Run("/" + sym.partition("/")[2], latin, 10)]
+                for sym in m.symbols
+            ],
+            s.symbol,
+        )
+        distribution = self.lines(
+            [
+                [Run(line, latin, s.masthead.fontSize)]
+                for line in [m.distribution, m.date, *m.language_lines]
+            ],
+            s.masthead,
         )
         top = Table(
             [
-                [self.para([Text(m.organization)], s.masthead), NotedParagraph(symbols, s.symbol)],
-                [
-                    self.para([Text(m.organ)], s.organ),
-                    NotedParagraph(
-                        "<br/>".join(
-                            f'<font name="{s.font_latin}">{line}</font>'
-                            for line in [m.distribution, m.date, *m.language_lines]
-                        ),
-                        s.masthead,
-                    ),
-                ],
+                [self.para([Text(m.organization)], s.masthead), symbols],
+                [self.para([Text(m.organ)], s.organ), distribution],
             ],
             colWidths=[width * 0.6, width * 0.4],
         )
@@ -536,18 +547,17 @@ class PdfWriter:
         # reportlab dates an invariant PDF by SOURCE_DATE_EPOCH: give it the build date
         previous = os.environ.get("SOURCE_DATE_EPOCH")
         os.environ["SOURCE_DATE_EPOCH"] = str(build_epoch(self.doc.date_iso))
+        # streams are compressed only: the ASCII85 layer makes them larger and slower
+        a85, rl_config.useA85 = rl_config.useA85, 0
         try:
             doc.build(self.story())
         finally:
+            rl_config.useA85 = a85
             if previous is None:
                 del os.environ["SOURCE_DATE_EPOCH"]
             else:
                 os.environ["SOURCE_DATE_EPOCH"] = previous
         return PdfResult(buffer.getvalue(), self.page_count, dict(self.heading_pages))
-
-
-def _has_cjk(text: str) -> bool:
-    return any(ord(ch) > 0x2E80 for ch in text)
 
 
 def pdfmetrics_bold(font: str) -> str:

@@ -1,0 +1,304 @@
+"""Paragraphs set by reportgen itself instead of reportlab's Paragraph.
+
+reportlab breaks Chinese text into one fragment object per character and parses
+markup for every paragraph; here a paragraph is a list of runs (text in one font
+and size), measured once with per-font width tables, broken into lines with prefix
+sums and bisection, and drawn as one text object:
+
+- Chinese text may break between any two characters except before closing
+  punctuation (，。）…) and after opening punctuation (（“…); Latin text breaks at
+  spaces, and a word wider than the line breaks between letters.
+- A footnote mark never starts a line: it stays with the text it follows.
+- Justified lines stretch the space after each Chinese character (Tc) and each space
+  of Latin text (Tw); the last line and lines ended by a line break are not stretched.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from itertools import accumulate
+
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_RIGHT
+from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
+from reportlab.platypus import Flowable
+
+from reportgen.model import Footnote
+from reportgen.writers.pdf.textops import TextOps
+
+# no line starts with these …
+NO_START = frozenset("，。、；：？！）》」』】〕〉”’…·,.;:?!)]}%‰°′″〃々～・")
+# … and none ends with these
+NO_END = frozenset("（《「『【〔〈“‘([{")
+CJK_FROM = 0x2E80  # ideographs, kana, CJK punctuation, full-width forms
+EPSILON = 1e-6
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """Text in one font and size; `note` is the footnote this run is the mark of."""
+
+    text: str
+    font: str
+    size: float
+    rise: float = 0.0
+    url: str | None = None
+    note: Footnote | None = None
+
+
+_WIDTHS: dict[str, dict[str, float]] = {}  # font → character → width at 1 pt
+
+
+def char_widths(font: str, text: str, size: float) -> list[float]:
+    """The advance of every character of `text` set in `font` at `size`."""
+    table = _WIDTHS.setdefault(font, {"\n": 0.0})
+    try:
+        return [table[c] * size for c in text]
+    except KeyError:
+        for c in set(text) - table.keys():
+            table[c] = stringWidth(c, font, 1.0)
+        return [table[c] * size for c in text]
+
+
+def _is_cjk(ch: str) -> bool:
+    return ord(ch) >= CJK_FROM
+
+
+class Setting:
+    """A paragraph's text measured once: characters, widths, runs and break points.
+
+    Split parts of one paragraph share it."""
+
+    def __init__(self, runs: list[Run]):
+        self.runs = [r for r in runs if r.text]
+        self.text = "".join(r.text for r in self.runs)
+        widths: list[float] = []
+        self.run_starts: list[int] = []
+        for run in self.runs:
+            self.run_starts.append(len(widths))
+            widths.extend(char_widths(run.font, run.text, run.size))
+        self.sums = list(accumulate(widths, initial=0.0))
+        glue = {s for s, r in zip(self.run_starts, self.runs, strict=True) if r.note}
+        self.breaks, self.newlines = _break_points(self.text, glue)
+        self.cjk = [_is_cjk(c) for c in self.text]
+
+    def notes_between(self, start: int, end: int) -> list[Footnote]:
+        return [
+            r.note
+            for s, r in zip(self.run_starts, self.runs, strict=True)
+            if r.note and start <= s < end
+        ]
+
+    def segments(self, start: int, end: int):
+        """(run, first, last) for each piece of a run inside [start, end)."""
+        i = max(bisect_right(self.run_starts, start) - 1, 0)
+        while i < len(self.runs) and self.run_starts[i] < end:
+            s = self.run_starts[i]
+            run = self.runs[i]
+            a, b = max(start, s), min(end, s + len(run.text))
+            if a < b:
+                yield run, a, b
+            i += 1
+
+    def stretch_points(self, start: int, end: int) -> int:
+        """Characters in [start, end) that a justified line widens: Chinese ones and
+        spaces."""
+        text, cjk = self.text, self.cjk
+        return sum(1 for i in range(start, end) if cjk[i] or text[i] == " ")
+
+    def min_width(self) -> float:
+        """The widest thing that cannot be broken (a word, or one character)."""
+        edges = [0, *self.breaks, len(self.text)]
+        return max(
+            (self.sums[b] - self.sums[a] for a, b in zip(edges, edges[1:], strict=False)),
+            default=0.0,
+        )
+
+
+def _break_points(text: str, glue: set[int]) -> tuple[list[int], list[int]]:
+    """Where a line may end (before index i), and where a line break forces it to."""
+    breaks, newlines = [], []
+    prev = ""
+    for i, ch in enumerate(text):
+        if ch == "\n":
+            newlines.append(i)
+        elif i and i not in glue:
+            if ch == " " or prev == " " or prev == "\n":
+                breaks.append(i)
+            elif (
+                (ord(ch) >= CJK_FROM or ord(prev) >= CJK_FROM)
+                and ch not in NO_START
+                and prev not in NO_END
+            ):
+                breaks.append(i)
+        prev = ch
+    return breaks, newlines
+
+
+@dataclass(slots=True)
+class Line:
+    start: int
+    end: int  # trailing spaces trimmed
+    width: float
+    stretch: bool  # justified (not the last line, not ended by a line break)
+
+
+class TextBlock(Flowable):
+    """A paragraph of runs with an optional hanging number (`bullet`).
+
+    `start`/`end` select the part of the setting this block shows after a split;
+    `first` is false for the continuation of a split paragraph."""
+
+    def __init__(
+        self,
+        runs: list[Run] | Setting,
+        style,
+        bullet: Run | None = None,
+        *,
+        start: int = 0,
+        end: int | None = None,
+        first: bool = True,
+    ):
+        super().__init__()
+        self.setting = runs if isinstance(runs, Setting) else Setting(runs)
+        self.style = style
+        self.bullet = bullet
+        self.start = start
+        self.end = len(self.setting.text) if end is None else end
+        self.first = first
+        self.spaceBefore = style.spaceBefore if first else 0.0
+        self.spaceAfter = style.spaceAfter
+        self._lines: dict[float, tuple[float, list[Line]]] = {}
+        self.lines: list[Line] = []
+        self.indent0 = 0.0
+
+    # -- what the frame asks ----------------------------------------------------
+    @property
+    def notes(self) -> list[Footnote]:
+        return self.setting.notes_between(self.start, self.end)
+
+    def getSpaceBefore(self) -> float:  # noqa: N802 (reportlab's names)
+        return self.spaceBefore
+
+    def getSpaceAfter(self) -> float:  # noqa: N802
+        return self.spaceAfter
+
+    def minWidth(self) -> float:  # noqa: N802
+        s = self.style
+        return self.setting.min_width() + s.leftIndent + s.rightIndent
+
+    def wrap(self, availWidth, availHeight):  # noqa: N803
+        if availWidth not in self._lines:
+            self._lines[availWidth] = self._break(availWidth)
+        self.indent0, self.lines = self._lines[availWidth]
+        self.width = availWidth
+        self.height = len(self.lines) * self.style.leading
+        return self.width, self.height
+
+    def split(self, availWidth, availHeight):  # noqa: N803
+        self.wrap(availWidth, availHeight)
+        fit = int((availHeight + EPSILON) // self.style.leading)
+        if fit <= 1 or len(self.lines) <= 1:  # no orphans: a lone first line moves on
+            return []
+        if fit >= len(self.lines):
+            return [self]
+        cut = self.lines[fit].start
+        head = TextBlock(
+            self.setting, self.style, self.bullet, start=self.start, end=cut, first=self.first
+        )
+        head.spaceAfter = 0.0
+        head._lines[availWidth] = (self.indent0, self.lines[:fit])
+        tail = TextBlock(self.setting, self.style, start=cut, end=self.end, first=False)
+        return [head, tail]
+
+    # -- line breaking ------------------------------------------------------------
+    def _first_indent(self) -> float:
+        """Where the first line starts, right of the hanging number if it is wider."""
+        s = self.style
+        indent = s.leftIndent + (s.firstLineIndent if self.first else 0.0)
+        if self.first and self.bullet:
+            width = sum(char_widths(self.bullet.font, self.bullet.text, self.bullet.size))
+            indent = max(indent, s.bulletIndent + width + 0.6 * s.bulletFontSize)
+        return indent
+
+    def _break(self, avail: float) -> tuple[float, list[Line]]:
+        st = self.setting
+        text, sums, breaks, newlines = st.text, st.sums, st.breaks, st.newlines
+        s = self.style
+        indent0 = self._first_indent()
+        right = avail - s.rightIndent
+        lines: list[Line] = []
+        pos, end = self.start, self.end
+        while pos < end:
+            room = right - (indent0 if not lines else s.leftIndent)
+            fits = bisect_right(sums, sums[pos] + room + EPSILON, pos, end + 1) - 1
+            k = bisect_left(newlines, pos)
+            forced = k < len(newlines) and newlines[k] <= fits and newlines[k] < end
+            if forced:
+                cut = nxt = newlines[k]
+                nxt += 1
+            elif fits >= end:
+                cut = nxt = end
+            else:
+                j = bisect_right(breaks, fits) - 1
+                cut = breaks[j] if j >= 0 and breaks[j] > pos else max(fits, pos + 1)
+                nxt = cut
+            while nxt < end and text[nxt] == " ":
+                nxt += 1
+            last = cut
+            while last > pos and text[last - 1] == " ":
+                last -= 1
+            lines.append(Line(pos, last, sums[last] - sums[pos], not forced and nxt < end))
+            pos = nxt
+        if not lines and self.first and self.bullet:  # a number with no text
+            lines.append(Line(pos, pos, 0.0, False))
+        return indent0, lines
+
+    # -- drawing ------------------------------------------------------------------
+    def draw(self):
+        if not self.lines:
+            return
+        s, st = self.style, self.setting
+        first = self.lines[0]
+        ascent = max(
+            (
+                getAscentDescent(r.font, r.size)[0]
+                for r, _, _ in st.segments(first.start, first.end)
+            ),
+            default=getAscentDescent(s.fontName, s.fontSize)[0],
+        )
+        y = self.height - ascent
+        if self.first and self.bullet:
+            ops = TextOps(self.canv, s.bulletIndent, y)
+            ops.show(self.bullet.text, self.bullet.font, self.bullet.size)
+        else:
+            ops = TextOps(self.canv, self.indent0, y)
+        links: list[tuple[str, float, float, float, float]] = []
+        for n, line in enumerate(self.lines):
+            x = self.indent0 if n == 0 else s.leftIndent
+            extra = 0.0
+            slack = self.width - s.rightIndent - x - line.width
+            if s.alignment == TA_RIGHT:
+                x += slack
+            elif s.alignment == TA_CENTER:
+                x += slack / 2
+            elif s.alignment == TA_JUSTIFY and line.stretch and slack > 0:
+                points = st.stretch_points(line.start, line.end - 1)
+                extra = slack / points if points else 0.0
+            ops.line(x, y)
+            for run, a, b in st.segments(line.start, line.end):
+                piece = st.text[a:b]
+                cjk = st.cjk[a]
+                ops.set("Tc", extra if cjk else 0.0)
+                ops.set("Tw", 0.0 if cjk else extra)
+                ops.set("Ts", run.rise)
+                ops.show(piece, run.font, run.size)
+                advance = st.sums[b] - st.sums[a] + extra * ((b - a) if cjk else piece.count(" "))
+                if run.url:
+                    links.append((run.url, x, y, x + advance, run.size))
+                x += advance
+            y -= s.leading
+        ops.line(s.leftIndent, y)  # ends the last line as the others: readers see the break
+        ops.close()
+        for url, x1, base, x2, size in links:
+            self.canv.linkURL(url, (x1, base - 0.2 * size, x2, base + 0.9 * size), relative=1)

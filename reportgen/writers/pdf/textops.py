@@ -1,0 +1,71 @@
+"""PDF text operators written directly into a canvas's page stream.
+
+reportlab's TextObject formats every number through a general routine and looks the
+font up again for every piece of text; a paragraph here is one text object whose
+operators are joined once. Embedded TrueType fonts are written through reportlab's
+subsets (so the fonts embed as usual); the standard and CID fallback fonts through
+reportlab's own encoders.
+"""
+
+from __future__ import annotations
+
+from reportlab.lib.rl_accel import escapePDF
+from reportlab.pdfbase.pdfmetrics import getFont, unicode2T1
+
+
+def num(value: float) -> str:
+    """A PDF number: at most three decimals, no trailing zeros."""
+    text = f"{value:.3f}".rstrip("0")
+    return text[:-1] if text.endswith(".") else text
+
+
+class TextOps:
+    """One BT … ET text object, positioned with relative line moves (Td) as readers
+    expect, so text extraction keeps a hanging number on its line."""
+
+    def __init__(self, canv, x: float, y: float):
+        self.canv = canv
+        self.doc = canv._doc
+        self.ops = [f"BT 1 0 0 1 {num(x)} {num(y)} Tm"]
+        self.x, self.y = x, y  # start of the current line
+        self.face: tuple | None = None  # (pdf font name, size) in force
+        self.spacing = {"Tc": 0.0, "Tw": 0.0, "Ts": 0.0}
+
+    def line(self, x: float, y: float) -> None:
+        """Start a new line at (x, y)."""
+        if (x, y) == (self.x, self.y):
+            return
+        self.ops.append(f"{num(x - self.x)} {num(y - self.y)} Td")
+        self.x, self.y = x, y
+
+    def set(self, op: str, value: float) -> None:
+        """Character spacing (Tc), word spacing (Tw) or rise (Ts)."""
+        if self.spacing[op] != value:
+            self.spacing[op] = value
+            self.ops.append(f"{num(value)} {op}")
+
+    def _face(self, pdf_name: str, size: float) -> None:
+        if self.face != (pdf_name, size):
+            self.face = (pdf_name, size)
+            self.ops.append(f"{pdf_name} {num(size)} Tf")
+
+    def show(self, text: str, font_name: str, size: float) -> None:
+        font = getFont(font_name)
+        if font._dynamicFont:  # embedded TrueType: one font object per subset of 256 glyphs
+            for subset, chunk in font.splitString(text, self.doc):
+                self._face(font.getSubsetInternalName(subset, self.doc), size)
+                self.ops.append(f"({escapePDF(chunk)}) Tj")
+        elif hasattr(font, "formatForPdf"):  # CID font (the STSong-Light fallback)
+            self._face(self.doc.getInternalFontName(font_name), size)
+            self.ops.append(f"({font.formatForPdf(text)}) Tj")
+        else:  # a standard Type 1 font, with its substitutes for missing characters
+            for face, chunk in unicode2T1(text, [font, *font.substitutionFonts]):
+                self._face(self.doc.getInternalFontName(face.fontName), size)
+                self.ops.append(f"({escapePDF(chunk)}) Tj")
+
+    def close(self) -> None:
+        """End the text object (spacing back to nil) and add it to the page."""
+        for op in self.spacing:
+            self.set(op, 0.0)
+        self.ops.append("ET")
+        self.canv._code.append(" ".join(self.ops))
