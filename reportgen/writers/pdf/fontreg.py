@@ -6,9 +6,9 @@ from dataclasses import dataclass
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-from reportlab.pdfbase.ttfonts import TTFont
 
 from reportgen.fonts import FontChoice, FontFile
+from reportgen.writers.pdf.fontcache import ttfont
 
 
 @dataclass(frozen=True)
@@ -25,7 +25,7 @@ def _ttf(name: str, file: FontFile) -> str:
     key = (str(file.path), file.index)
     if key in _registered:
         return _registered[key]
-    pdfmetrics.registerFont(TTFont(name, str(file.path), subfontIndex=file.index))
+    pdfmetrics.registerFont(ttfont(name, file.path, file.index))
     _registered[key] = name
     return name
 
