@@ -60,27 +60,44 @@ def char_widths(font: str, text: str, size: float) -> list[float]:
         return [table[c] * size for c in text]
 
 
-def _is_cjk(ch: str) -> bool:
-    return ord(ch) >= CJK_FROM
-
-
 class Setting:
-    """A paragraph's text measured once: characters, widths, runs and break points.
+    """A paragraph's text measured once: characters, their advances and the runs.
 
     Split parts of one paragraph share it."""
 
     def __init__(self, runs: list[Run]):
         self.runs = [r for r in runs if r.text]
-        self.text = "".join(r.text for r in self.runs)
+        self.text = text = "".join(r.text for r in self.runs)
         widths: list[float] = []
         self.run_starts: list[int] = []
         for run in self.runs:
             self.run_starts.append(len(widths))
             widths.extend(char_widths(run.font, run.text, run.size))
         self.sums = list(accumulate(widths, initial=0.0))
-        glue = {s for s, r in zip(self.run_starts, self.runs, strict=True) if r.note}
-        self.breaks, self.newlines = _break_points(self.text, glue)
-        self.cjk = [_is_cjk(c) for c in self.text]
+        # runs are of one script each (see text.Runs): Chinese ones stretch per character
+        self.run_cjk = [ord(r.text[0]) >= CJK_FROM for r in self.runs]
+        self.glue = {s for s, r in zip(self.run_starts, self.runs, strict=True) if r.note}
+        self.newlines = [i for i, ch in enumerate(text) if ch == "\n"] if "\n" in text else []
+
+    def can_break(self, i: int) -> bool:
+        """Whether a line may end before character i (0 < i < len)."""
+        if i in self.glue:  # a footnote mark stays with what it follows
+            return False
+        ch, prev = self.text[i], self.text[i - 1]
+        if ch == " " or prev == " " or prev == "\n":
+            return True
+        return (
+            (ord(ch) >= CJK_FROM or ord(prev) >= CJK_FROM)
+            and ch not in NO_START
+            and prev not in NO_END
+        )
+
+    def last_break(self, after: int, upto: int) -> int | None:
+        """The last place in (after, upto] where a line may end."""
+        for i in range(upto, after, -1):
+            if self.can_break(i):
+                return i
+        return None
 
     def notes_between(self, start: int, end: int) -> list[Footnote]:
         return [
@@ -90,49 +107,30 @@ class Setting:
         ]
 
     def segments(self, start: int, end: int):
-        """(run, first, last) for each piece of a run inside [start, end)."""
+        """(run, Chinese?, first, last) for each piece of a run inside [start, end)."""
         i = max(bisect_right(self.run_starts, start) - 1, 0)
         while i < len(self.runs) and self.run_starts[i] < end:
             s = self.run_starts[i]
-            run = self.runs[i]
-            a, b = max(start, s), min(end, s + len(run.text))
+            a, b = max(start, s), min(end, s + len(self.runs[i].text))
             if a < b:
-                yield run, a, b
+                yield self.runs[i], self.run_cjk[i], a, b
             i += 1
 
     def stretch_points(self, start: int, end: int) -> int:
         """Characters in [start, end) that a justified line widens: Chinese ones and
         spaces."""
-        text, cjk = self.text, self.cjk
-        return sum(1 for i in range(start, end) if cjk[i] or text[i] == " ")
+        return sum(
+            (b - a) if cjk else self.text.count(" ", a, b)
+            for _, cjk, a, b in self.segments(start, end)
+        )
 
     def min_width(self) -> float:
         """The widest thing that cannot be broken (a word, or one character)."""
-        edges = [0, *self.breaks, len(self.text)]
+        edges = [0, *(i for i in range(1, len(self.text)) if self.can_break(i)), len(self.text)]
         return max(
             (self.sums[b] - self.sums[a] for a, b in zip(edges, edges[1:], strict=False)),
             default=0.0,
         )
-
-
-def _break_points(text: str, glue: set[int]) -> tuple[list[int], list[int]]:
-    """Where a line may end (before index i), and where a line break forces it to."""
-    breaks, newlines = [], []
-    prev = ""
-    for i, ch in enumerate(text):
-        if ch == "\n":
-            newlines.append(i)
-        elif i and i not in glue:
-            if ch == " " or prev == " " or prev == "\n":
-                breaks.append(i)
-            elif (
-                (ord(ch) >= CJK_FROM or ord(prev) >= CJK_FROM)
-                and ch not in NO_START
-                and prev not in NO_END
-            ):
-                breaks.append(i)
-        prev = ch
-    return breaks, newlines
 
 
 @dataclass(slots=True)
@@ -223,7 +221,7 @@ class TextBlock(Flowable):
 
     def _break(self, avail: float) -> tuple[float, list[Line]]:
         st = self.setting
-        text, sums, breaks, newlines = st.text, st.sums, st.breaks, st.newlines
+        text, sums, newlines = st.text, st.sums, st.newlines
         s = self.style
         indent0 = self._first_indent()
         right = avail - s.rightIndent
@@ -240,8 +238,7 @@ class TextBlock(Flowable):
             elif fits >= end:
                 cut = nxt = end
             else:
-                j = bisect_right(breaks, fits) - 1
-                cut = breaks[j] if j >= 0 and breaks[j] > pos else max(fits, pos + 1)
+                cut = st.last_break(pos, fits) or max(fits, pos + 1)
                 nxt = cut
             while nxt < end and text[nxt] == " ":
                 nxt += 1
@@ -263,7 +260,7 @@ class TextBlock(Flowable):
         ascent = max(
             (
                 getAscentDescent(r.font, r.size)[0]
-                for r, _, _ in st.segments(first.start, first.end)
+                for r, *_ in st.segments(first.start, first.end)
             ),
             default=getAscentDescent(s.fontName, s.fontSize)[0],
         )
@@ -286,9 +283,8 @@ class TextBlock(Flowable):
                 points = st.stretch_points(line.start, line.end - 1)
                 extra = slack / points if points else 0.0
             ops.line(x, y)
-            for run, a, b in st.segments(line.start, line.end):
+            for run, cjk, a, b in st.segments(line.start, line.end):
                 piece = st.text[a:b]
-                cjk = st.cjk[a]
                 ops.set("Tc", extra if cjk else 0.0)
                 ops.set("Tw", 0.0 if cjk else extra)
                 ops.set("Ts", run.rise)
