@@ -9,14 +9,32 @@ reportlab's own encoders.
 
 from __future__ import annotations
 
-from reportlab.lib.rl_accel import escapePDF
 from reportlab.pdfbase.pdfmetrics import getFont, unicode2T1
+
+# a PDF string's bytes: printable ASCII as itself (backslash and parentheses escaped),
+# the others in octal
+_ESCAPES = {
+    i: ("\\" + chr(i) if chr(i) in "\\()" else chr(i)) if 32 <= i < 127 else f"\\{i:03o}"
+    for i in range(256)
+}
+_ESCAPES = {i: text for i, text in _ESCAPES.items() if text != chr(i)}
+_numbers: dict[float, str] = {}
+
+
+def escape(data: bytes) -> str:
+    return data.decode("latin-1").translate(_ESCAPES)
 
 
 def num(value: float) -> str:
     """A PDF number: at most three decimals, no trailing zeros."""
-    text = f"{value:.3f}".rstrip("0")
-    return text[:-1] if text.endswith(".") else text
+    try:
+        return _numbers[value]
+    except KeyError:
+        text = f"{value:.3f}".rstrip("0")
+        text = text[:-1] if text.endswith(".") else text
+        if len(_numbers) < 10_000:  # sizes, leadings and indents recur
+            _numbers[value] = text
+        return text
 
 
 class TextOps:
@@ -30,6 +48,8 @@ class TextOps:
         self.x, self.y = x, y  # start of the current line
         self.face: tuple | None = None  # (pdf font name, size) in force
         self.spacing = {"Tc": 0.0, "Tw": 0.0, "Ts": 0.0}
+        # (font, subset) → the PDF font name of that subset, for this document
+        self.subset_names: dict = canv.__dict__.setdefault("_rg_subset_names", {})
 
     def line(self, x: float, y: float) -> None:
         """Start a new line at (x, y)."""
@@ -52,16 +72,23 @@ class TextOps:
     def show(self, text: str, font_name: str, size: float) -> None:
         font = getFont(font_name)
         if font._dynamicFont:  # embedded TrueType: one font object per subset of 256 glyphs
+            names = self.subset_names
+            ops = self.ops
             for subset, chunk in font.splitString(text, self.doc):
-                self._face(font.getSubsetInternalName(subset, self.doc), size)
-                self.ops.append(f"({escapePDF(chunk)}) Tj")
+                key = (font_name, subset)
+                name = names.get(key) or names.setdefault(
+                    key, font.getSubsetInternalName(subset, self.doc)
+                )
+                if self.face != (name, size):
+                    self._face(name, size)
+                ops.append(f"({escape(chunk)}) Tj")
         elif hasattr(font, "formatForPdf"):  # CID font (the STSong-Light fallback)
             self._face(self.doc.getInternalFontName(font_name), size)
             self.ops.append(f"({font.formatForPdf(text)}) Tj")
         else:  # a standard Type 1 font, with its substitutes for missing characters
             for face, chunk in unicode2T1(text, [font, *font.substitutionFonts]):
                 self._face(self.doc.getInternalFontName(face.fontName), size)
-                self.ops.append(f"({escapePDF(chunk)}) Tj")
+                self.ops.append(f"({escape(chunk)}) Tj")
 
     def close(self) -> None:
         """End the text object (spacing back to nil) and add it to the page."""
