@@ -16,7 +16,11 @@ RULE_WIDTH = 85.0  # ≈ 3 cm
 
 
 def notes_of(flowable) -> list[Footnote]:
-    """The footnotes a flowable (or anything it contains) cites."""
+    """The footnotes a flowable (or anything it contains) cites; a table's are
+    gathered once."""
+    cached = getattr(flowable, "_rg_notes", None)
+    if cached is not None:
+        return cached
     found = list(getattr(flowable, "notes", ()) or ())
     for attr in ("_content", "_flowables"):
         for child in getattr(flowable, attr, ()) or ():
@@ -27,6 +31,7 @@ def notes_of(flowable) -> list[Footnote]:
             for cell in row:
                 for child in cell if isinstance(cell, (list, tuple)) else [cell]:
                     found.extend(notes_of(child))
+        flowable._rg_notes = found
     return found
 
 

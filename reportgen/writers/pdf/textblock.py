@@ -46,18 +46,18 @@ class Run:
     note: Footnote | None = None
 
 
-_WIDTHS: dict[str, dict[str, float]] = {}  # font → character → width at 1 pt
+_WIDTHS: dict[tuple[str, float], dict[str, float]] = {}  # (font, size) → character → advance
 
 
 def char_widths(font: str, text: str, size: float) -> list[float]:
     """The advance of every character of `text` set in `font` at `size`."""
-    table = _WIDTHS.setdefault(font, {"\n": 0.0})
+    table = _WIDTHS.setdefault((font, size), {"\n": 0.0})
     try:
-        return [table[c] * size for c in text]
+        return list(map(table.__getitem__, text))
     except KeyError:
         for c in set(text) - table.keys():
-            table[c] = stringWidth(c, font, 1.0)
-        return [table[c] * size for c in text]
+            table[c] = stringWidth(c, font, 1.0) * size
+        return list(map(table.__getitem__, text))
 
 
 class Setting:
@@ -258,10 +258,7 @@ class TextBlock(Flowable):
         s, st = self.style, self.setting
         first = self.lines[0]
         ascent = max(
-            (
-                getAscentDescent(r.font, r.size)[0]
-                for r, *_ in st.segments(first.start, first.end)
-            ),
+            (getAscentDescent(r.font, r.size)[0] for r, *_ in st.segments(first.start, first.end)),
             default=getAscentDescent(s.fontName, s.fontSize)[0],
         )
         y = self.height - ascent
