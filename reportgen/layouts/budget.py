@@ -386,8 +386,10 @@ def _load_facts(doc: LoadedDocument, raw_yaml) -> tuple[list, list]:
         path = named_file(doc.folder, raw_yaml, config.compliance, ("budget", "compliance"))
         sheet = read_table(path, ("indicator", "year", "kind", "value"), ("year", "value"))
         rates = [
-            facts.Rate(indicator=r.indicator, year=int(r.year), kind=r.kind, value=r.value)
-            for r in sheet.frame.itertuples()
+            facts.Rate(
+                indicator=r["indicator"], year=int(r["year"]), kind=r["kind"], value=r["value"]
+            )
+            for r in sheet.rows
         ]
     return organs, rates
 
