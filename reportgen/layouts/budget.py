@@ -451,7 +451,7 @@ def build(doc: LoadedDocument) -> Document:
             field="budget",
             hint="see docs/input-format.md",
         )
-    raw_yaml = load_yaml(yaml_path)
+    raw_yaml = doc.raw_yaml
     labels: Labels = load_labels(meta.language, yaml_path)
     style = number_style(labels, meta.style, meta.numbers, yaml_path)
     config = meta.budget
