@@ -51,8 +51,9 @@ def environment(style: NumberStyle, words: dict[str, str] | None = None) -> Sand
     from jinja2 import StrictUndefined
     from jinja2.sandbox import SandboxedEnvironment
 
+    # a text is rendered once: folding its constants ahead costs more than it saves
     env = SandboxedEnvironment(
-        undefined=StrictUndefined, autoescape=False, keep_trailing_newline=True
+        undefined=StrictUndefined, autoescape=False, keep_trailing_newline=True, optimized=False
     )
 
     def num(value: Any, places: int = 0) -> str:
