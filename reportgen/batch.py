@@ -7,8 +7,6 @@ import hashlib
 import json
 import os
 import time
-import traceback
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -117,6 +115,8 @@ def build_one(
             seconds=time.perf_counter() - start,
         )
     except Exception as err:  # reported, and the rest of the batch goes on
+        import traceback
+
         detail = traceback.format_exc() if debug else f"internal error: {err!r}"
         return Outcome(
             name,
@@ -153,6 +153,8 @@ def run_batch(
         for folder in folders:
             done(folder, build_one(folder, out_dir, formats, fonts, force, debug))
     else:
+        from concurrent.futures import ProcessPoolExecutor, as_completed
+
         with ProcessPoolExecutor(max_workers=min(jobs, len(folders))) as pool:
             futures = {
                 pool.submit(build_one, folder, out_dir, formats, fonts, force, debug): folder

@@ -1,14 +1,16 @@
-"""Jinja2, sandboxed and strict, with the UN number filters for narrative text."""
+"""Jinja2, sandboxed and strict, with the UN number filters for narrative text.
+
+A text without Jinja syntax is passed through as Jinja would render it, without
+loading or compiling anything (Jinja is slow to import, and to compile long texts).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
-
-from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, UndefinedError
-from jinja2.sandbox import SandboxedEnvironment, SecurityError
+from typing import TYPE_CHECKING, Any
 
 from reportgen.errors import InputError
 from reportgen.numbers import (
@@ -19,6 +21,12 @@ from reportgen.numbers import (
     format_number,
     format_percent,
 )
+
+if TYPE_CHECKING:
+    from jinja2.sandbox import SandboxedEnvironment
+
+SYNTAX = ("{{", "{%", "{#")  # what starts a Jinja expression, statement or comment
+NEWLINE = re.compile(r"\r\n|\r|\n")  # Jinja writes every line end as \n
 
 
 def _as_number(value: Any, what: str) -> Decimal:
@@ -40,8 +48,12 @@ def _as_date(value: Any, what: str) -> dt.date:
 
 
 def environment(style: NumberStyle, words: dict[str, str] | None = None) -> SandboxedEnvironment:
+    from jinja2 import StrictUndefined
+    from jinja2.sandbox import SandboxedEnvironment
+
+    # a text is rendered once: folding its constants ahead costs more than it saves
     env = SandboxedEnvironment(
-        undefined=StrictUndefined, autoescape=False, keep_trailing_newline=True
+        undefined=StrictUndefined, autoescape=False, keep_trailing_newline=True, optimized=False
     )
 
     def num(value: Any, places: int = 0) -> str:
@@ -86,6 +98,11 @@ def render(
     words: dict[str, str] | None = None,
 ) -> str:
     """Render a narrative template; every failure names the template file and line."""
+    if not any(mark in source for mark in SYNTAX):
+        return NEWLINE.sub("\n", source)
+    from jinja2 import TemplateError, TemplateSyntaxError, UndefinedError
+    from jinja2.sandbox import SecurityError
+
     env = environment(style, words)
     try:
         return env.from_string(source).render(**data)

@@ -1,1 +1,1 @@
-"""Budget data: long-format tables read with pandas, validated, and the figures computed."""
+"""Budget data: long-format tables (CSV or Excel) read, validated, and the figures computed."""

@@ -40,24 +40,23 @@ def check_control_totals(path: Path, budget: Budget, where) -> list[Problem]:
     check_codes(sheet, "measure", MEASURES, problems)
     if problems:
         raise InputError(problems)
-    for row in sheet.frame.itertuples():
-        fund = row.fund or None
-        component = row.component or None
-        sub = int(float(row.subprogramme)) if row.subprogramme else None
-        obj = row.object or None
-        if row.measure == "posts":
+    for index, row in enumerate(sheet.rows):
+        fund = row["fund"] or None
+        component = row["component"] or None
+        sub = int(float(row["subprogramme"])) if row["subprogramme"] else None
+        obj = row["object"] or None
+        measure, amount = row["measure"], row["amount"]
+        if measure == "posts":
             computed = budget.posts(fund, component, sub).proposed
         else:
-            computed = getattr(
-                budget.line(fund, component, sub, (obj,) if obj else None), row.measure
-            )
-        if abs(computed - row.amount) >= 1:
+            computed = getattr(budget.line(fund, component, sub, (obj,) if obj else None), measure)
+        if abs(computed - amount) >= 1:
             problems.append(
                 sheet.problem(
-                    row.Index,
+                    index,
                     "amount",
-                    f"control total {row.amount:,.0f} differs from the computed "
-                    f"{computed:,.0f} ({where(fund, component, sub, obj, row.measure)})",
+                    f"control total {amount:,.0f} differs from the computed "
+                    f"{computed:,.0f} ({where(fund, component, sub, obj, measure)})",
                     hint="correct the base data or the control total",
                 )
             )

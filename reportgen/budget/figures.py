@@ -7,8 +7,7 @@ formatted. Nothing here formats text.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-
-import pandas as pd
+from typing import Any
 
 from reportgen.budget.codes import AMOUNTS, CATEGORIES, GRADES, POST_COUNTS
 
@@ -66,25 +65,28 @@ class Posts:
         return Posts(*(getattr(self, a) + getattr(other, a) for a in POST_COUNTS), grades=grades)
 
 
+def _keyed(rows: list[dict[str, Any]], kind: str, figures: tuple[str, ...]) -> list[tuple]:
+    return [
+        (r["fund"], r["component"], r["subprogramme"], r[kind], tuple(r[f] for f in figures))
+        for r in rows
+    ]
+
+
 class Budget:
     """The section's resources; every aggregate is a sum over the base rows.
 
-    The rows are read once into tuples: sums over them are cheaper than pandas masks for
-    the few hundred rows a section has, and the hundreds of figures a document quotes."""
+    The rows (of the financial and the post table, by column) are read once into tuples
+    of (fund, component, subprogramme, object or grade, figures) for the sums."""
 
-    def __init__(self, financial: pd.DataFrame, posts: pd.DataFrame, subprogrammes: dict[int, str]):
-        self.financial = financial
-        self.posts_frame = posts
+    def __init__(
+        self,
+        financial: list[dict[str, Any]],
+        posts: list[dict[str, Any]],
+        subprogrammes: dict[int, str],
+    ):
         self.subprogrammes = subprogrammes
-        key = ["fund", "component", "subprogramme"]
-        self._money = [
-            (*row[:3], row[3], tuple(float(x) for x in row[4:]))
-            for row in financial[[*key, "object", *AMOUNTS]].itertuples(index=False)
-        ]
-        self._staff = [
-            (*row[:3], row[3], tuple(float(x) for x in row[4:]))
-            for row in posts[[*key, "grade", *POST_COUNTS]].itertuples(index=False)
-        ]
+        self._money = _keyed(financial, "object", AMOUNTS)
+        self._staff = _keyed(posts, "grade", POST_COUNTS)
         self._lines: dict[tuple, Line] = {}
         self._posts: dict[tuple, Posts] = {}
 

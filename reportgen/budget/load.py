@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pandas as pd
-
 from reportgen.budget.codes import (
     AMOUNTS,
     COMPONENTS,
@@ -17,20 +15,19 @@ from reportgen.budget.codes import (
     POST_COUNTS,
 )
 from reportgen.budget.figures import Budget
-from reportgen.budget.tables_in import Sheet, check_codes, check_duplicates, read_table
+from reportgen.budget.tables_in import Row, Sheet, check_codes, check_duplicates, read_table
 from reportgen.errors import InputError, Problem
 
 
 def _check_units(sheet: Sheet, subprogrammes: dict[int, str], problems: list[Problem]) -> None:
     """Component C rows name a declared subprogramme; other components name none."""
-    frame = sheet.frame
     allowed = tuple(str(n) for n in sorted(subprogrammes))
-    for row in frame.index:
-        component, sub = frame.at[row, "component"], frame.at[row, "subprogramme"]
+    for index, row in enumerate(sheet.rows):
+        component, sub = row["component"], row["subprogramme"]
         if sub.endswith(".0"):
             sub = sub[:-2]
-            frame.at[row, "subprogramme"] = sub
-        label, line, field = sheet.place(row, "subprogramme")
+            row["subprogramme"] = sub
+        label, line, field = sheet.place(index, "subprogramme")
         if component == "C" and sub not in allowed:
             problems.append(
                 Problem(
@@ -53,17 +50,18 @@ def _check_units(sheet: Sheet, subprogrammes: dict[int, str], problems: list[Pro
             )
 
 
-def load_financial(path: Path, subprogrammes: dict[int, str]) -> pd.DataFrame:
+def load_financial(path: Path, subprogrammes: dict[int, str]) -> list[Row]:
     sheet = read_table(path, FINANCIAL_COLUMNS, AMOUNTS)
     problems: list[Problem] = []
     check_codes(sheet, "fund", FUNDS, problems)
     check_codes(sheet, "component", COMPONENTS, problems)
     check_codes(sheet, "object", OBJECTS, problems, optional=True)
-    frame = sheet.frame
-    for row in frame.index[(frame["fund"] == "regular_budget") & (frame["object"] == "")]:
+    for index, row in enumerate(sheet.rows):
+        if row["fund"] != "regular_budget" or row["object"] != "":
+            continue
         problems.append(
             sheet.problem(
-                row,
+                index,
                 "object",
                 "regular budget rows need an object of expenditure",
                 hint="allowed: " + ", ".join(OBJECTS),
@@ -74,41 +72,41 @@ def load_financial(path: Path, subprogrammes: dict[int, str]) -> pd.DataFrame:
         check_duplicates(sheet, ["fund", "component", "subprogramme", "object"], problems)
     if problems:
         raise InputError(problems)
-    return frame
+    return sheet.rows
 
 
-def load_posts(path: Path, subprogrammes: dict[int, str]) -> pd.DataFrame:
+def load_posts(path: Path, subprogrammes: dict[int, str]) -> list[Row]:
     sheet = read_table(path, POST_COLUMNS, POST_COUNTS)
     problems: list[Problem] = []
     check_codes(sheet, "fund", FUNDS, problems)
     check_codes(sheet, "component", COMPONENTS, problems)
     check_codes(sheet, "grade", GRADES, problems)
     _check_units(sheet, subprogrammes, problems)
-    frame = sheet.frame
     for column in POST_COUNTS:
-        for row in frame.index[(frame[column] % 1) != 0]:
-            problems.append(
-                sheet.problem(
-                    row,
-                    column,
-                    f"a post count must be a whole number, found {frame.at[row, column]}",
+        for index, row in enumerate(sheet.rows):
+            if row[column] % 1 != 0:
+                problems.append(
+                    sheet.problem(
+                        index,
+                        column,
+                        f"a post count must be a whole number, found {row[column]}",
+                    )
                 )
-            )
     if not problems:
         check_duplicates(sheet, ["fund", "component", "subprogramme", "grade"], problems)
     if problems:
         raise InputError(problems)
-    return frame
+    return sheet.rows
 
 
 def load_budget(financial: Path, posts: Path, subprogrammes: dict[int, str]) -> Budget:
     problems: list[Problem] = []
-    frames = []
+    tables = []
     for loader, path in ((load_financial, financial), (load_posts, posts)):
         try:
-            frames.append(loader(path, subprogrammes))
+            tables.append(loader(path, subprogrammes))
         except InputError as err:
             problems.extend(err.problems)
     if problems:
         raise InputError(problems)
-    return Budget(frames[0], frames[1], subprogrammes)
+    return Budget(tables[0], tables[1], subprogrammes)

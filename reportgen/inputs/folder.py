@@ -88,6 +88,7 @@ class LoadedDocument:
     bodies: list[Source]
     data: dict[str, Any] = field(default_factory=dict)
     data_path: Path | None = None
+    raw_yaml: Any = None  # document.yaml as parsed, with the lines named in messages
 
     @property
     def name(self) -> str:
@@ -118,4 +119,4 @@ def load_document(folder: Path) -> LoadedDocument:
         if not isinstance(loaded, dict):
             raise InputError.one(data_path, "expected a mapping of names to figures")
         data = plain(loaded)
-    return LoadedDocument(folder, meta, bodies, data, data_path)
+    return LoadedDocument(folder, meta, bodies, data, data_path, raw)

@@ -13,7 +13,10 @@ Layout = Literal["secretariat-note", "executive-director-report", "budget-sectio
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    """Every input model: unknown fields are errors. Validators are built on first use,
+    so a nested model's is built only inside its parent's, not once more for itself."""
+
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
 
 class Agenda(Strict):

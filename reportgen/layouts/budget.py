@@ -386,8 +386,10 @@ def _load_facts(doc: LoadedDocument, raw_yaml) -> tuple[list, list]:
         path = named_file(doc.folder, raw_yaml, config.compliance, ("budget", "compliance"))
         sheet = read_table(path, ("indicator", "year", "kind", "value"), ("year", "value"))
         rates = [
-            facts.Rate(indicator=r.indicator, year=int(r.year), kind=r.kind, value=r.value)
-            for r in sheet.frame.itertuples()
+            facts.Rate(
+                indicator=r["indicator"], year=int(r["year"]), kind=r["kind"], value=r["value"]
+            )
+            for r in sheet.rows
         ]
     return organs, rates
 
@@ -449,7 +451,7 @@ def build(doc: LoadedDocument) -> Document:
             field="budget",
             hint="see docs/input-format.md",
         )
-    raw_yaml = load_yaml(yaml_path)
+    raw_yaml = doc.raw_yaml
     labels: Labels = load_labels(meta.language, yaml_path)
     style = number_style(labels, meta.style, meta.numbers, yaml_path)
     config = meta.budget

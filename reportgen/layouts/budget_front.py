@@ -5,11 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict
-
 from reportgen.errors import InputError
 from reportgen.inputs.folder import LoadedDocument, named_file
-from reportgen.inputs.models import Annex, BudgetData
+from reportgen.inputs.models import Annex, BudgetData, Strict
 from reportgen.inputs.yamlfile import load_yaml, read_text, validate
 from reportgen.labels import Labels
 from reportgen.markup import RawParagraph, parse
@@ -115,26 +113,22 @@ def contents(
     return Contents(labels.get("contents"), labels.get("page"), entries), notes
 
 
-class Recommendation(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class Recommendation(Strict):
     recommendation: str
     action: str
 
 
-class Report(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class Report(Strict):
     source: str
     items: list[Recommendation]
 
 
-class Body(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class Body(Strict):
     body: str
     reports: list[Report]
 
 
-class Oversight(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class Oversight(Strict):
     title: str | None = None
     columns: list[str]
     bodies: list[Body]

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict
-
+from reportgen.inputs.models import Strict
 from reportgen.model import Cell, Row, TablePart
 from reportgen.tables.kit import Kit
 
 
-class Organ(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class Organ(Strict):
     name: str
     description: str
     mandates: str
@@ -19,8 +17,7 @@ class Organ(BaseModel):
     estimate: float | None = None
 
 
-class Rate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class Rate(Strict):
     indicator: str
     year: int
     kind: str  # actual | planned

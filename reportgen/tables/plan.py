@@ -3,16 +3,13 @@ legislative mandates, from the YAML files listed under `budget.plan_data`."""
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
+from reportgen.inputs.models import Strict
 from reportgen.model import Cell, Row, TablePart
 from reportgen.tables.kit import Kit
 
 Number = float | None
-
-
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
 
 
 class Subcategory(Strict):
