@@ -10,8 +10,6 @@ from pathlib import Path
 
 from reportgen.errors import InputError
 from reportgen.fonts import FontChoice, discover
-from reportgen.inputs.folder import load_document
-from reportgen.layouts import build_model
 from reportgen.model import Contents, Document
 from reportgen.output import write_atomic
 
@@ -29,6 +27,10 @@ class BuildResult:
 
 def check_document(folder: Path) -> Document:
     """Load, validate and lay out a document without rendering it."""
+    # imported here, so that a PDF process forked before it does not wait for them
+    from reportgen.inputs.folder import load_document
+    from reportgen.layouts import build_model
+
     return build_model(load_document(folder))
 
 
@@ -38,16 +40,96 @@ class Rendered:
     pages: int
 
 
-def render(model: Document, formats: tuple[str, ...], fonts: FontChoice) -> Rendered:
+def _can_fork() -> bool:
+    return hasattr(os, "fork") and (os.cpu_count() or 1) > 1
+
+
+class PdfProcess:
+    """The PDF written by a forked process on the other core.
+
+    It is forked before the document is read, so that it imports the PDF writer and
+    loads the fonts while this process builds the document model; it then receives
+    the model (pickled, once) and sends back the PDF and the page of every heading.
+    If the model is never sent (bad input), it exits without writing anything."""
+
+    def __init__(self, fonts: FontChoice):
+        model_read, self._model_write = os.pipe()
+        self._result_read, result_write = os.pipe()
+        self.pid = os.fork()
+        if self.pid == 0:
+            os.close(self._model_write)
+            os.close(self._result_read)
+            self._child(model_read, result_write, fonts)  # never returns
+        os.close(model_read)
+        os.close(result_write)
+
+    @staticmethod
+    def _child(model_read: int, result_write: int, fonts: FontChoice) -> None:
+        code = 0
+        try:
+            from reportgen.writers.pdf import preload, write_pdf
+
+            preload(fonts)
+            with os.fdopen(model_read, "rb") as pipe:
+                data = pipe.read()
+            if not data:  # the parent found the input bad, or stopped
+                os._exit(0)
+            result = write_pdf(pickle.loads(data), fonts)
+            payload = pickle.dumps((result.data, result.pages, result.heading_pages))
+        except BaseException as err:  # handed to the parent, which raises it
+            payload = pickle.dumps(err)
+            code = 1
+        try:
+            with os.fdopen(result_write, "wb") as pipe:
+                pipe.write(payload)
+        finally:
+            os._exit(code)
+
+    def send(self, model: Document) -> None:
+        with os.fdopen(self._model_write, "wb") as pipe:
+            pipe.write(pickle.dumps(model, protocol=pickle.HIGHEST_PROTOCOL))
+        self._model_write = -1
+
+    def result(self) -> tuple[bytes, int, dict[str, int]]:
+        """Wait for the PDF; an error raised in the PDF process is raised here."""
+        with os.fdopen(self._result_read, "rb") as pipe:
+            payload = pipe.read()
+        self._result_read = -1
+        os.waitpid(self.pid, 0)
+        received = pickle.loads(payload) if payload else RuntimeError("the PDF process died")
+        if isinstance(received, BaseException):
+            raise received
+        return received
+
+    def cancel(self) -> None:
+        """No model will come: let the process end, and reap it."""
+        for fd in (self._model_write, self._result_read):
+            if fd >= 0:
+                os.close(fd)
+        self._model_write = self._result_read = -1
+        os.waitpid(self.pid, 0)
+
+
+def _needs_pages(model: Document) -> bool:
+    return any(isinstance(b, Contents) for b in model.front + model.body)
+
+
+def render(
+    model: Document,
+    formats: tuple[str, ...],
+    fonts: FontChoice,
+    pdf_process: PdfProcess | None = None,
+) -> Rendered:
     """Every requested format's bytes; nothing is written here.
 
     The DOCX needs the PDF's page numbers only for its contents: it is written with a
-    token in their place while a forked process lays out the PDF (the two writers run
+    token in their place while the PDF process lays out the PDF (the two writers run
     on two cores), then the tokens are replaced."""
-    needs_pages = any(isinstance(b, Contents) for b in model.front + model.body)
-    want_pdf = "pdf" in formats or ("docx" in formats and needs_pages)
-    if "docx" in formats and want_pdf and _can_fork():
-        return _render_in_parallel(model, formats, fonts)
+    want_pdf = "pdf" in formats or ("docx" in formats and _needs_pages(model))
+    if "docx" in formats and want_pdf and (pdf_process or _can_fork()):
+        return _render_in_parallel(model, formats, pdf_process or PdfProcess(fonts), fonts)
+    if pdf_process:
+        pdf_process.cancel()
     out: dict[str, bytes] = {}
     page_numbers: dict[str, int] = {}
     pages = 0
@@ -65,43 +147,21 @@ def render(model: Document, formats: tuple[str, ...], fonts: FontChoice) -> Rend
     return Rendered(out, pages)
 
 
-def _can_fork() -> bool:
-    return hasattr(os, "fork") and (os.cpu_count() or 1) > 1
-
-
 PAGE_TOKEN = "@@page:{}@@"
 
 
-def _render_in_parallel(model: Document, formats: tuple[str, ...], fonts: FontChoice) -> Rendered:
-    from reportgen.writers.docx import fill_page_numbers, write_docx
-    from reportgen.writers.pdf import write_pdf
-
-    read, write = os.pipe()
-    child = os.fork()
-    if child == 0:  # the PDF, in the child
-        os.close(read)
-        code = 0
-        try:
-            result = write_pdf(model, fonts)
-            payload = pickle.dumps((result.data, result.pages, result.heading_pages))
-        except BaseException as err:  # handed to the parent, which raises it
-            payload = pickle.dumps(err)
-            code = 1
-        with os.fdopen(write, "wb") as pipe:
-            pipe.write(payload)
-        os._exit(code)
-    os.close(write)
+def _render_in_parallel(
+    model: Document, formats: tuple[str, ...], pdf: PdfProcess, fonts: FontChoice
+) -> Rendered:
+    pdf.send(model)
     try:
-        tokens = _PageTokens()
-        docx = write_docx(model, tokens, fonts)
-    finally:
-        with os.fdopen(read, "rb") as pipe:
-            payload = pipe.read()
-        os.waitpid(child, 0)
-    received = pickle.loads(payload) if payload else RuntimeError("the PDF process died")
-    if isinstance(received, BaseException):
-        raise received
-    data, pages, heading_pages = received
+        from reportgen.writers.docx import fill_page_numbers, write_docx
+
+        docx = write_docx(model, _PageTokens(), fonts)
+    except BaseException:
+        pdf.cancel()
+        raise
+    data, pages, heading_pages = pdf.result()
     out = {
         "docx": fill_page_numbers(
             docx, {PAGE_TOKEN.format(a): str(n) for a, n in heading_pages.items()}
@@ -125,10 +185,17 @@ def build_document(
     """Build one document folder into `out_dir`; outputs are written only if all render."""
     start = time.perf_counter()
     name = folder.name
-    model = check_document(folder)
+    early = "docx" in formats and "pdf" in formats and _can_fork()
+    pdf_process = PdfProcess(fonts or discover(need_cjk=True)) if early else None
+    try:
+        model = check_document(folder)
+    except BaseException:
+        if pdf_process:
+            pdf_process.cancel()
+        raise
     cjk = bool(model.fonts and model.fonts.script == "cjk")
     fonts = fonts or discover(need_cjk=cjk)
-    rendered = render(model, formats, fonts)
+    rendered = render(model, formats, fonts, pdf_process)
     outputs = []
     for fmt in formats:
         path = out_dir / f"{name}.{fmt}"
