@@ -12,7 +12,6 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Pt
-from docx.table import _Cell
 
 from reportgen.fonts import FontChoice, discover
 from reportgen.model import (
@@ -34,7 +33,7 @@ from reportgen.stamp import build_datetime
 from reportgen.writers.docx import fields
 from reportgen.writers.docx.footnotes import FootnotesPart
 from reportgen.writers.docx.styles import install_styles, set_style, style_ids
-from reportgen.writers.docx.tables import write_table
+from reportgen.writers.docx.tables import table_xml
 from reportgen.writers.layout_spec import GEOMETRY as G
 from reportgen.writers.layout_spec import PAGE_SIZES
 
@@ -53,6 +52,8 @@ LIST_STYLES = {
     "outline": "UN Outline Item",
 }
 
+PAGE_BREAK = "<w:pageBreakBefore/>"
+
 
 class DocxWriter:
     def __init__(
@@ -68,72 +69,98 @@ class DocxWriter:
         self.body = self.docx.element.body
         self.footnotes = FootnotesPart(self.docx)
         self.bookmark_id = 0
+        self.shape_id: int | None = None  # the last picture's, once there is one
+        self.pending: list[str] = []  # body XML not yet parsed into the document
 
     # -- inline content ---------------------------------------------------------
-    def inlines(self, parent, content: list[Inline], part, bold: bool = False) -> None:
+    def inlines(self, content: list[Inline], bold: bool = False, part=None) -> str:
+        """The runs of some inline content; links are related from `part`."""
+        part = part or self.docx.part
+        out = []
         for node in content:
             if isinstance(node, Text):
-                parent.append(fields.run_element(node.text, node.bold or bold, node.italic))
+                out.append(fields.run(node.text, node.bold or bold, node.italic))
             elif isinstance(node, NoteRef):
                 wid = self.footnotes.id_for(node.note)
-                parent.append(
-                    fields.footnote_reference(wid, node.note.mark if node.note.custom else None)
-                )
+                custom = node.note.mark if node.note.custom else None
+                out.append(fields.footnote_reference(wid, custom))
             elif isinstance(node, Link):
-                link = fields.hyperlink(part, node.url)
-                for child in node.children:
-                    if isinstance(child, Text):
-                        link.append(
-                            fields.run_element(
-                                child.text, child.bold or bold, child.italic, style="Hyperlink"
-                            )
-                        )
-                parent.append(link)
+                out.append(fields.hyperlink(part, node.url))
+                out.extend(
+                    fields.run(child.text, child.bold or bold, child.italic, style="Hyperlink")
+                    for child in node.children
+                    if isinstance(child, Text)
+                )
+                out.append("</w:hyperlink>")
+        return "".join(out)
 
     def paragraph(
-        self, style: str, content: list[Inline] = (), number: str = "", bold: bool = False
-    ):
-        p = self.docx.add_paragraph()
-        set_style(p._p, self.style_ids[style])
-        if number:
-            p._p.append(fields.run_element(number, bold))
-            tab = fields.element("w:r")
-            tab.append(fields.element("w:tab"))
-            p._p.append(tab)
-        self.inlines(p._p, list(content), self.docx.part, bold)
-        return p
+        self,
+        style: str,
+        content: list[Inline] = (),
+        number: str = "",
+        bold: bool = False,
+        properties: str = "",
+        bookmark: str = "",
+    ) -> str:
+        """A paragraph of a named style: its number and a tab, then the content."""
+        runs = fields.run(number, bold) + fields.TAB_RUN if number else ""
+        runs += self.inlines(list(content), bold)
+        if bookmark:
+            self.bookmark_id += 1
+            runs = fields.bookmarked(runs, bookmark, self.bookmark_id)
+        return fields.paragraph(self.style_ids[style], runs, properties)
+
+    def emit(self, xml: str) -> None:
+        """Add body content; it is parsed into the document when `flush` is called."""
+        self.pending.append(xml)
+
+    def flush(self) -> None:
+        """Parse the content emitted so far into the body, before its last w:sectPr."""
+        if not self.pending:
+            return
+        sentinel = self.body.find(qn("w:sectPr"))
+        for child in fields.fragment("".join(self.pending)):
+            (sentinel.addprevious(child) if sentinel is not None else self.body.append(child))
+        self.pending = []
 
     # -- blocks -----------------------------------------------------------------
     def block(self, block: Block) -> None:
         if isinstance(block, Heading):
             if block.recto:
                 # Word starts a right-hand page with an odd-page section break
+                self.flush()
                 section = self.docx.add_section(WD_SECTION.ODD_PAGE)
                 section.different_first_page_header_footer = False
-            p = self.paragraph(f"Heading {min(block.level, 4)}", block.content, block.number)
-            if block.page_break_before and not block.recto:
-                p.paragraph_format.page_break_before = True
-            if block.anchor:
-                self.bookmark_id += 1
-                fields.bookmark(p._p, f"_Toc_{block.anchor}", self.bookmark_id)
+            page_break = block.page_break_before and not block.recto
+            self.emit(
+                self.paragraph(
+                    f"Heading {min(block.level, 4)}",
+                    block.content,
+                    block.number,
+                    properties=PAGE_BREAK if page_break else "",
+                    bookmark=f"_Toc_{block.anchor}" if block.anchor else "",
+                )
+            )
         elif isinstance(block, Paragraph):
             if block.role in ROLE_STYLES:
                 style = ROLE_STYLES[block.role]
             else:
                 style = "UN Paragraph" if block.number else "UN Paragraph Unnumbered"
-            p = self.paragraph(style, block.content, block.number, block.bold)
-            if block.page_break_before:
-                p.paragraph_format.page_break_before = True
+            properties = PAGE_BREAK if block.page_break_before else ""
+            self.emit(self.paragraph(style, block.content, block.number, block.bold, properties))
         elif isinstance(block, ItemList):
             for item in block.items:
-                self.paragraph(LIST_STYLES[block.kind], item.content, item.marker, item.bold)
+                self.emit(
+                    self.paragraph(LIST_STYLES[block.kind], item.content, item.marker, item.bold)
+                )
                 for child in item.children:
                     self.block(child)
         elif isinstance(block, Contents):
             self.contents(block)
         elif isinstance(block, Table):
-            write_table(
-                self.docx, block, self._text_width(), self.paragraph, self.style_ids, self.inlines
+            self.emit(
+                table_xml(block, self._text_width(), self.paragraph, self.style_ids, self.inlines)
             )
         elif isinstance(block, Figure):
             self.figure(block)
@@ -146,13 +173,23 @@ class DocxWriter:
             ("UN Table Units", block.units),
         ):
             if text:
-                self.paragraph(style, [Text(text)])
+                self.emit(self.paragraph(style, [Text(text)]))
         drawing, png = self.charts[id(block)]
-        p = self.docx.add_paragraph()
-        set_style(p._p, self.style_ids["UN Figure"])
-        p.add_run().add_picture(io.BytesIO(png), width=Pt(drawing.width))
+        self.emit(fields.paragraph(self.style_ids["UN Figure"], self.picture(png, drawing.width)))
         for note in block.notes:
-            self.paragraph("UN Table Note", note)
+            self.emit(self.paragraph("UN Table Note", note))
+
+    def picture(self, png: bytes, width: float) -> str:
+        """A run showing an image `width` points wide, as python-docx's add_picture
+        writes it; shape ids count up from the document's next free id."""
+        part = self.docx.part
+        r_id, image = part.get_or_add_image(io.BytesIO(png))
+        cx, cy = image.scaled_dimensions(Pt(width), None)
+        if self.shape_id is None:
+            self.shape_id = part.next_id
+        else:
+            self.shape_id += 1
+        return fields.picture_run(self.shape_id, r_id, image.filename, cx, cy)
 
     def draw_charts(self) -> None:
         """Every figure's chart, rasterised in one batch before the document is written."""
@@ -171,29 +208,23 @@ class DocxWriter:
 
     def contents(self, block: Contents) -> None:
         """A real TOC field, pre-filled with the entries and their PDF page numbers."""
-        self.paragraph("UN Contents Heading", [Text(block.title)])
-        self.paragraph("UN Contents Page Label", [Text(block.page_label)])
-        width = self._text_width()
+        self.emit(self.paragraph("UN Contents Heading", [Text(block.title)]))
+        self.emit(self.paragraph("UN Contents Page Label", [Text(block.page_label)]))
+        position = Pt(self._text_width()).twips
+        tabs = f'<w:tabs><w:tab w:pos="{position}" w:val="right" w:leader="dot"/></w:tabs>'
         for index, entry in enumerate(block.entries):
-            style = f"TOC {min(entry.level, 2)}"
-            p = self.docx.add_paragraph(style=style)
-            p.paragraph_format.tab_stops.add_tab_stop(Pt(width), alignment=2, leader=1)
-            if index == 0:
-                for r in fields.field_runs('TOC \\o "1-2" \\h \\z', "")[:3]:
-                    p._p.append(r)
-            link = fields.internal_link(f"_Toc_{entry.anchor}")
+            runs = [fields.field_start('TOC \\o "1-2" \\h \\z')] if index == 0 else []
+            runs.append(fields.internal_link(f"_Toc_{entry.anchor}"))
             if entry.number:
-                link.append(fields.run_element(entry.number + "\t"))
-            self.inlines(link, entry.content, self.docx.part)
-            tab = fields.element("w:r")
-            tab.append(fields.element("w:tab"))
-            link.append(tab)
-            link.append(fields.run_element(str(self.pages.get(entry.anchor, ""))))
-            p._p.append(link)
+                runs.append(fields.run(entry.number + "\t"))
+            runs.append(self.inlines(entry.content))
+            runs.append(fields.TAB_RUN)
+            runs.append(fields.run(str(self.pages.get(entry.anchor, ""))))
+            runs.append("</w:hyperlink>")
             if index == len(block.entries) - 1:
-                end = fields.element("w:r")
-                end.append(fields.element("w:fldChar", w_fldCharType="end"))
-                p._p.append(end)
+                runs.append(fields.FIELD_END)
+            style = self.style_ids[f"TOC {min(entry.level, 2)}"]
+            self.emit(fields.paragraph(style, "".join(runs), tabs))
         settings = self.docx.settings.element
         update = fields.element("w:updateFields", w_val="true")
         compat = settings.find(qn("w:compat"))
@@ -204,63 +235,67 @@ class DocxWriter:
         return width - G.margin_left - G.margin_right
 
     # -- first page -------------------------------------------------------------
+    def styled(self, paragraph, style: str):
+        """Give a python-docx paragraph a named style, by its id."""
+        set_style(paragraph._p, self.style_ids[style])
+        return paragraph
+
     def masthead(self) -> None:
         m = self.doc.masthead
         table = self.docx.add_table(rows=2, cols=2)
         table.alignment = WD_TABLE_ALIGNMENT.LEFT
         left, right = table.rows[0].cells
-        left.paragraphs[0].style = "UN Masthead"
+        self.styled(left.paragraphs[0], "UN Masthead")
         left.paragraphs[0].add_run(m.organization).font.size = Pt(12)
-        first = right.paragraphs[0]
-        first.style = "UN Symbol"
+        first = self.styled(right.paragraphs[0], "UN Symbol")
         first.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         for index, symbol in enumerate(m.symbols):
-            p = first if index == 0 else right.add_paragraph(style="UN Symbol")
+            p = first if index == 0 else self.styled(right.add_paragraph(), "UN Symbol")
             p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
             series, slash, rest = symbol.partition("/")
             p.add_run(series).font.size = Pt(20)
             p.add_run(slash + rest)
         organ_cell, meta_cell = table.rows[1].cells
-        organ_cell.paragraphs[0].style = "UN Masthead Organ"
-        organ_cell.paragraphs[0].add_run(m.organ)
+        self.styled(organ_cell.paragraphs[0], "UN Masthead Organ").add_run(m.organ)
         lines = [m.distribution, m.date, *m.language_lines]
-        meta_cell.paragraphs[0].style = "UN Masthead"
-        meta_cell.paragraphs[0].add_run(lines[0])
+        self.styled(meta_cell.paragraphs[0], "UN Masthead").add_run(lines[0])
         for line in lines[1:]:
-            meta_cell.add_paragraph(line, style="UN Masthead")
-        rule = self.docx.add_paragraph(style="UN Masthead")
+            self.styled(meta_cell.add_paragraph(line), "UN Masthead")
+        rule = self.styled(self.docx.add_paragraph(), "UN Masthead")
         fields.border(rule._p, "bottom", 18)
 
         if m.sessions_side_by_side:
             grid = self.docx.add_table(rows=1, cols=len(m.sessions))
             cells = grid.rows[0].cells
             for cell, session in zip(cells, m.sessions, strict=True):
-                self.session(cell, session)
+                if not cell.paragraphs[0].text:
+                    # a new cell holds one empty paragraph: the block starts in its place
+                    cell._element.remove(cell.paragraphs[0]._p)
+                fields.append_xml(cell._element, self.session(session))
         else:
             for session in m.sessions:
-                self.session(self.docx, session)
+                self.emit(self.session(session))
 
-    def session(self, container, session) -> None:
-        def add(text_or_content, style: str):
-            p = container.add_paragraph(style=style)
+    def session(self, session) -> str:
+        """The paragraphs of one session block of the masthead."""
+
+        def add(text_or_content, style: str) -> str:
             if isinstance(text_or_content, str):
-                p._p.append(fields.run_element(text_or_content))
+                runs = fields.run(text_or_content)
             else:
-                self.inlines(p._p, text_or_content, self.docx.part)
-            return p
+                runs = self.inlines(text_or_content)
+            return fields.paragraph(self.style_ids[style], runs)
 
-        if isinstance(container, _Cell) and not container.paragraphs[0].text:
-            # a new cell holds one empty paragraph: the block starts in its place
-            container._element.remove(container.paragraphs[0]._p)
+        out = []
         if session.body:
-            add(session.body, "UN Session Body")
-        add(session.session, "UN Session Body")
+            out.append(add(session.body, "UN Session Body"))
+        out.append(add(session.session, "UN Session Body"))
         if session.dates_place:
-            add(session.dates_place, "UN Session")
-        add(session.agenda_line, "UN Session")
-        for title in session.item_titles:
-            add(title, "UN Item Title")
-        container.add_paragraph(style="UN Session")
+            out.append(add(session.dates_place, "UN Session"))
+        out.append(add(session.agenda_line, "UN Session"))
+        out.extend(add(title, "UN Item Title") for title in session.item_titles)
+        out.append(fields.paragraph(self.style_ids["UN Session"]))
+        return "".join(out)
 
     # -- page furniture -----------------------------------------------------------
     def page_setup(self) -> None:
@@ -281,8 +316,7 @@ class DocxWriter:
             (section.header, WD_ALIGN_PARAGRAPH.RIGHT),
             (section.even_page_header, WD_ALIGN_PARAGRAPH.LEFT),
         ):
-            p = header.paragraphs[0]
-            p.style = "Header"
+            p = self.styled(header.paragraphs[0], "Header")
             p.alignment = align
             titles = self.doc.page.running_titles
             if titles:
@@ -295,18 +329,16 @@ class DocxWriter:
             else:
                 p.add_run(symbols[0])
             for symbol in symbols[1:]:
-                extra = header.add_paragraph(symbol, style="Header")
+                extra = self.styled(header.add_paragraph(symbol), "Header")
                 extra.alignment = align
             fields.border(header.paragraphs[-1]._p, "bottom", 4)
         for footer, align in (
             (section.footer, WD_ALIGN_PARAGRAPH.RIGHT),
             (section.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT),
         ):
-            p = footer.paragraphs[0]
-            p.style = "Footer"
+            p = self.styled(footer.paragraphs[0], "Footer")
             p.alignment = align
-            for r in fields.field_runs("PAGE", ""):
-                p._p.append(r)
+            fields.append_xml(p._p, fields.field("PAGE", ""))
 
     def properties(self) -> None:
         props = self.docx.core_properties
@@ -338,7 +370,8 @@ class DocxWriter:
             self.block(block)
         for block in self.doc.body:
             self.block(block)
-        self.footnotes.finish(lambda p, content, part: self.inlines(p, content, part))
+        self.flush()
+        self.footnotes.finish(lambda content, part: self.inlines(content, part=part))
         buffer = io.BytesIO()
         self.docx.save(buffer)
         return normalise_zip(buffer.getvalue())
