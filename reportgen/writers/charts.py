@@ -6,8 +6,10 @@ from __future__ import annotations
 import io
 
 from reportlab.graphics.shapes import Drawing, Line, Rect, String
+from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
+from reportgen.fonts import FontChoice
 from reportgen.model import ChartPanel, Figure
 
 ROW = 13.0  # points per bar
@@ -79,6 +81,23 @@ def _rgb(rgb):
     from reportlab.lib.colors import Color
 
     return Color(*rgb)
+
+
+def chart_font(choice: FontChoice, cjk: bool) -> str:
+    """The one face a document's charts are drawn in, registered under the PDF writer's
+    name for it (its cache is shared): registering every face the PDF uses would parse
+    large CJK fonts the charts never draw with."""
+    from reportgen.writers.pdf.fontreg import _ttf
+
+    if cjk:
+        if choice.cjk_body:
+            return _ttf("RG-CJK", choice.cjk_body)
+        from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+
+        pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+        return "STSong-Light"
+    regular = choice.latin.get("regular")
+    return _ttf("RG-Latin-regular", regular) if regular else "Times-Roman"
 
 
 def chart_drawing(figure: Figure, width: float, font: str, max_height: float = 560) -> Drawing:

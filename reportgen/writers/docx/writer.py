@@ -197,11 +197,9 @@ class DocxWriter:
         self.charts = {}
         if not figures:
             return
-        from reportgen.writers.charts import chart_drawing, chart_pngs
-        from reportgen.writers.pdf.fontreg import register
+        from reportgen.writers.charts import chart_drawing, chart_font, chart_pngs
 
-        fonts = register(self.fonts, need_cjk=True)
-        font = fonts.cjk if (self.doc.fonts and self.doc.fonts.script == "cjk") else fonts.latin
+        font = chart_font(self.fonts, bool(self.doc.fonts and self.doc.fonts.script == "cjk"))
         drawings = [chart_drawing(f, self._text_width(), font) for f in figures]
         for figure, drawing, png in zip(figures, drawings, chart_pngs(drawings), strict=True):
             self.charts[id(figure)] = (drawing, png)
