@@ -10,6 +10,7 @@ from docx import Document as new_docx
 from docx.enum.section import WD_SECTION
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.opc.pkgwriter import PackageWriter
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
@@ -370,9 +371,7 @@ class DocxWriter:
             self.block(block)
         self.flush()
         self.footnotes.finish(lambda content, part: self.inlines(content, part=part))
-        buffer = io.BytesIO()
-        self.docx.save(buffer)
-        return normalise_zip(buffer.getvalue())
+        return normalised_zip(package_members(self.docx))
 
 
 def _plain(content: list[Inline]) -> str:
@@ -385,18 +384,38 @@ def _plain(content: list[Inline]) -> str:
     return "".join(out)
 
 
-def normalise_zip(data: bytes) -> bytes:
+class _Members:
+    """Stands in for python-docx's zip writer and keeps each member's bytes, so the
+    package is compressed once, straight into the normalised zip."""
+
+    def __init__(self) -> None:
+        self.blobs: dict[str, bytes] = {}
+
+    def write(self, pack_uri, blob: bytes) -> None:
+        self.blobs[pack_uri.membername] = blob
+
+
+def package_members(document) -> dict[str, bytes]:
+    """Every zip member of a python-docx document, as its `save` writes them."""
+    package = document.part.package
+    for part in package.parts:
+        part.before_marshal()
+    members = _Members()
+    PackageWriter._write_content_types_stream(members, package.parts)
+    PackageWriter._write_pkg_rels(members, package.rels)
+    PackageWriter._write_parts(members, package.parts)
+    return members.blobs
+
+
+def normalised_zip(members: dict[str, bytes]) -> bytes:
     """Same input, same bytes: fixed member order and timestamps."""
-    source = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        names = source.namelist()
-        ordered = sorted(names, key=lambda n: (n != "[Content_Types].xml", n))
-        for name in ordered:
+        for name in sorted(members, key=lambda n: (n != "[Content_Types].xml", n)):
             info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
-            target.writestr(info, source.read(name))
+            target.writestr(info, members[name])
     return out.getvalue()
 
 
