@@ -1,29 +1,41 @@
 """Low-level WordprocessingML pieces, written as XML text: runs, fields, bookmarks,
 hyperlinks, footnote references. Text is much faster to build than python-docx's
-elements; `append_xml` parses it into the document tree (lxml then serialises it
-exactly as it would the same elements built one by one)."""
+elements. It is written exactly as lxml serialises the same elements (same escapes,
+empty elements closed as <x/>), so it can be spliced into the serialised document;
+`append_xml` parses it into a tree instead."""
 
 from __future__ import annotations
+
+import re
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import nsdecls, qn
 from lxml import etree
 
-# the prefixes written in fragments; the document declares the same ones on its root
+# the prefixes fragments use, declared as on the document's root
 _WRAPPER_START, _WRAPPER_END = f"<w:body {nsdecls('w', 'r', 'wp')}>", "</w:body>"
-_TEXT_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"})
 _ATTR_ESCAPES = str.maketrans(
-    {"&": "&amp;", "<": "&lt;", '"': "&quot;", "\t": "&#9;", "\n": "&#10;", "\r": "&#13;"}
+    {
+        "&": "&amp;",
+        "<": "&lt;",
+        ">": "&gt;",
+        '"': "&quot;",
+        "\t": "&#9;",
+        "\n": "&#10;",
+        "\r": "&#13;",
+    }
 )
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 TAB_RUN = "<w:r><w:tab/></w:r>"
 _PICTURE_URI = "http://schemas.openxmlformats.org/drawingml/2006/picture"
 FIELD_END = '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
 
 
 def esc(text: str) -> str:
-    """Element text, escaped."""
-    return text.translate(_TEXT_ESCAPES)
+    """Element text, escaped (replace is several times faster than translate)."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return text.replace("\r", "&#13;")
 
 
 def attr(value: str) -> str:
@@ -31,14 +43,16 @@ def attr(value: str) -> str:
     return value.translate(_ATTR_ESCAPES)
 
 
-def fragment(xml: str) -> list:
-    """The elements of a fragment of WordprocessingML."""
-    return list(etree.fromstring(_WRAPPER_START + xml + _WRAPPER_END))
+def check_chars(xml: str) -> str:
+    """`xml` itself, refused like lxml refuses text with control characters."""
+    if _NOT_XML.search(xml):
+        raise ValueError("All strings must be XML compatible: no NULL bytes or control characters")
+    return xml
 
 
 def append_xml(parent, xml: str) -> None:
-    """Parse a fragment and append its elements to `parent`."""
-    for child in fragment(xml):
+    """Parse a fragment of WordprocessingML and append its elements to `parent`."""
+    for child in list(etree.fromstring(_WRAPPER_START + xml + _WRAPPER_END)):
         parent.append(child)
 
 
@@ -67,14 +81,13 @@ def run(
         props += "<w:i/>"
     if superscript:
         props += '<w:vertAlign w:val="superscript"/>'
-    parts = ["<w:r>", f"<w:rPr>{props}</w:rPr>" if props else ""]
+    content = [f"<w:rPr>{props}</w:rPr>"] if props else []
     for index, piece in enumerate(text.split("\n")):
         if index:
-            parts.append("<w:br/>")
+            content.append("<w:br/>")
         if piece:
-            parts.append(f'<w:t xml:space="preserve">{esc(piece)}</w:t>')
-    parts.append("</w:r>")
-    return "".join(parts)
+            content.append(f'<w:t xml:space="preserve">{esc(piece)}</w:t>')
+    return f"<w:r>{''.join(content)}</w:r>" if content else "<w:r/>"
 
 
 def field_start(instruction: str) -> str:
@@ -91,15 +104,21 @@ def field(instruction: str, shown: str) -> str:
     return field_start(instruction) + run(shown) + FIELD_END
 
 
-def hyperlink(part, url: str) -> str:
-    """The opening tag of a link to `url`, related from `part`."""
+def hyperlink(part, url: str, runs: str) -> str:
+    """A link to `url` (related from `part`) around some runs."""
     r_id = part.relate_to(url, RT.HYPERLINK, is_external=True)
-    return f'<w:hyperlink r:id="{attr(r_id)}">'
+    return _element(f'w:hyperlink r:id="{attr(r_id)}"', runs)
 
 
-def internal_link(anchor: str) -> str:
-    """The opening tag of a link to a bookmark."""
-    return f'<w:hyperlink w:anchor="{attr(anchor)}" w:history="1">'
+def internal_link(anchor: str, runs: str) -> str:
+    """A link to a bookmark around some runs."""
+    return _element(f'w:hyperlink w:anchor="{attr(anchor)}" w:history="1"', runs)
+
+
+def _element(tag_and_attrs: str, content: str) -> str:
+    if not content:
+        return f"<{tag_and_attrs}/>"
+    return f"<{tag_and_attrs}>{content}</{tag_and_attrs.split(' ', 1)[0]}>"
 
 
 def bookmarked(runs: str, name: str, bid: int) -> str:

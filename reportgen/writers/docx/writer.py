@@ -13,6 +13,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.pkgwriter import PackageWriter
 from docx.oxml.ns import qn
 from docx.shared import Pt
+from lxml import etree
 
 from reportgen.fonts import FontChoice, discover
 from reportgen.model import (
@@ -54,6 +55,7 @@ LIST_STYLES = {
 }
 
 PAGE_BREAK = "<w:pageBreakBefore/>"
+BODY_MARKER = " reportgen body {} "
 
 
 class DocxWriter:
@@ -71,7 +73,8 @@ class DocxWriter:
         self.footnotes = FootnotesPart(self.docx)
         self.bookmark_id = 0
         self.shape_id: int | None = None  # the last picture's, once there is one
-        self.pending: list[str] = []  # body XML not yet parsed into the document
+        self.pending: list[str] = []  # body XML not yet placed in the document
+        self.chunks: list[str] = []  # body XML that replaces the markers
 
     # -- inline content ---------------------------------------------------------
     def inlines(self, content: list[Inline], bold: bool = False, part=None) -> str:
@@ -86,13 +89,12 @@ class DocxWriter:
                 custom = node.note.mark if node.note.custom else None
                 out.append(fields.footnote_reference(wid, custom))
             elif isinstance(node, Link):
-                out.append(fields.hyperlink(part, node.url))
-                out.extend(
+                runs = "".join(
                     fields.run(child.text, child.bold or bold, child.italic, style="Hyperlink")
                     for child in node.children
                     if isinstance(child, Text)
                 )
-                out.append("</w:hyperlink>")
+                out.append(fields.hyperlink(part, node.url, runs))
         return "".join(out)
 
     def paragraph(
@@ -113,17 +115,27 @@ class DocxWriter:
         return fields.paragraph(self.style_ids[style], runs, properties)
 
     def emit(self, xml: str) -> None:
-        """Add body content; it is parsed into the document when `flush` is called."""
+        """Add body content; `flush` puts it in the document."""
         self.pending.append(xml)
 
     def flush(self) -> None:
-        """Parse the content emitted so far into the body, before its last w:sectPr."""
+        """Hold the place of the content emitted so far in the body (before its last
+        w:sectPr) with a comment, which `splice` replaces in the serialised document:
+        parsing the text into the tree would take longer than building it."""
         if not self.pending:
             return
+        marker = etree.Comment(BODY_MARKER.format(len(self.chunks)))
         sentinel = self.body.find(qn("w:sectPr"))
-        for child in fields.fragment("".join(self.pending)):
-            (sentinel.addprevious(child) if sentinel is not None else self.body.append(child))
+        (sentinel.addprevious(marker) if sentinel is not None else self.body.append(marker))
+        self.chunks.append(fields.check_chars("".join(self.pending)))
         self.pending = []
+
+    def splice(self, document_xml: bytes) -> bytes:
+        """The serialised document with each marker replaced by its content."""
+        for index, chunk in enumerate(self.chunks):
+            marker = f"<!--{BODY_MARKER.format(index)}-->".encode()
+            document_xml = document_xml.replace(marker, chunk.encode("utf-8"), 1)
+        return document_xml
 
     # -- blocks -----------------------------------------------------------------
     def block(self, block: Block) -> None:
@@ -213,13 +225,10 @@ class DocxWriter:
         tabs = f'<w:tabs><w:tab w:pos="{position}" w:val="right" w:leader="dot"/></w:tabs>'
         for index, entry in enumerate(block.entries):
             runs = [fields.field_start('TOC \\o "1-2" \\h \\z')] if index == 0 else []
-            runs.append(fields.internal_link(f"_Toc_{entry.anchor}"))
-            if entry.number:
-                runs.append(fields.run(entry.number + "\t"))
-            runs.append(self.inlines(entry.content))
-            runs.append(fields.TAB_RUN)
-            runs.append(fields.run(str(self.pages.get(entry.anchor, ""))))
-            runs.append("</w:hyperlink>")
+            number = fields.run(entry.number + "\t") if entry.number else ""
+            page = fields.run(str(self.pages.get(entry.anchor, "")))
+            text = number + self.inlines(entry.content) + fields.TAB_RUN + page
+            runs.append(fields.internal_link(f"_Toc_{entry.anchor}", text))
             if index == len(block.entries) - 1:
                 runs.append(fields.FIELD_END)
             style = self.style_ids[f"TOC {min(entry.level, 2)}"]
@@ -371,7 +380,9 @@ class DocxWriter:
             self.block(block)
         self.flush()
         self.footnotes.finish(lambda content, part: self.inlines(content, part=part))
-        return normalised_zip(package_members(self.docx))
+        members = package_members(self.docx)
+        members["word/document.xml"] = self.splice(members["word/document.xml"])
+        return normalised_zip(members)
 
 
 def _plain(content: list[Inline]) -> str:
