@@ -52,7 +52,7 @@ def check_chars(xml: str) -> str:
 
 def append_xml(parent, xml: str) -> None:
     """Parse a fragment of WordprocessingML and append its elements to `parent`."""
-    for child in list(etree.fromstring(_WRAPPER_START + xml + _WRAPPER_END)):
+    for child in list(etree.fromstring(_WRAPPER_START + check_chars(xml) + _WRAPPER_END)):
         parent.append(child)
 
 

@@ -51,7 +51,8 @@ class FootnotesPart:
             runs = mark + fields.TAB_RUN + render_inlines(note.content, self.part)
             notes.append(f'<w:footnote w:id="{wid}">{fields.paragraph("FootnoteText", runs)}')
             notes.append("</w:footnote>")
-        root = etree.fromstring(f"<w:footnotes {nsdecls('w', 'r')}>{''.join(notes)}</w:footnotes>")
+        notes_xml = fields.check_chars("".join(notes))
+        root = etree.fromstring(f"<w:footnotes {nsdecls('w', 'r')}>{notes_xml}</w:footnotes>")
         self.part._blob = etree.tostring(
             root, xml_declaration=True, encoding="UTF-8", standalone=True
         )
