@@ -407,7 +407,8 @@ class _Members:
 
 
 def package_members(document) -> dict[str, bytes]:
-    """Every zip member of a python-docx document, as its `save` writes them."""
+    """Every zip member of a python-docx document, as its `save` writes them (these are
+    the steps of python-docx's PackageWriter.write, given `_Members` for the zip)."""
     package = document.part.package
     for part in package.parts:
         part.before_marshal()
