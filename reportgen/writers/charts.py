@@ -132,7 +132,8 @@ def chart_pngs(drawings: list[Drawing], dpi: int = 150) -> list[bytes]:
     if not drawings:
         return []
     buffer = io.BytesIO()
-    canvas = Canvas(buffer, invariant=1)
+    # the PDF is only read by pdfium: page streams need no compression (nor ASCII85)
+    canvas = Canvas(buffer, invariant=1, pageCompression=0)
     for drawing in drawings:
         canvas.setPageSize((drawing.width, drawing.height))
         renderPDF.draw(drawing, canvas, 0, 0)
