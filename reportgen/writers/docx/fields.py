@@ -1,84 +1,152 @@
-"""Low-level WordprocessingML pieces python-docx has no API for: fields, bookmarks,
-hyperlinks, borders, footnote references."""
+"""Low-level WordprocessingML pieces, written as XML text: runs, fields, bookmarks,
+hyperlinks, footnote references. Text is much faster to build than python-docx's
+elements. It is written exactly as lxml serialises the same elements (same escapes,
+empty elements closed as <x/>), so it can be spliced into the serialised document;
+`append_xml` parses it into a tree instead."""
 
 from __future__ import annotations
 
+import re
+
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml.ns import nsdecls, qn
+from lxml import etree
+
+# the prefixes fragments use, declared as on the document's root
+_WRAPPER_START, _WRAPPER_END = f"<w:body {nsdecls('w', 'r', 'wp')}>", "</w:body>"
+_ATTR_ESCAPES = str.maketrans(
+    {
+        "&": "&amp;",
+        "<": "&lt;",
+        ">": "&gt;",
+        '"': "&quot;",
+        "\t": "&#9;",
+        "\n": "&#10;",
+        "\r": "&#13;",
+    }
+)
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+TAB_RUN = "<w:r><w:tab/></w:r>"
+_PICTURE_URI = "http://schemas.openxmlformats.org/drawingml/2006/picture"
+FIELD_END = '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+
+
+def esc(text: str) -> str:
+    """Element text, escaped (replace is several times faster than translate)."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return text.replace("\r", "&#13;")
+
+
+def attr(value: str) -> str:
+    """An attribute value, escaped for double quotes."""
+    return value.translate(_ATTR_ESCAPES)
+
+
+def check_chars(xml: str) -> str:
+    """`xml` itself, refused like lxml refuses text with control characters."""
+    if _NOT_XML.search(xml):
+        raise ValueError("All strings must be XML compatible: no NULL bytes or control characters")
+    return xml
+
+
+def append_xml(parent, xml: str) -> None:
+    """Parse a fragment of WordprocessingML and append its elements to `parent`."""
+    for child in list(etree.fromstring(_WRAPPER_START + check_chars(xml) + _WRAPPER_END)):
+        parent.append(child)
 
 
 def element(tag: str, **attrs: str):
+    """One python-docx element, for the few parts still built through python-docx."""
     el = OxmlElement(tag)
     for key, value in attrs.items():
         el.set(qn(key.replace("_", ":", 1)), value)
     return el
 
 
-def run_element(
+def run(
     text: str = "",
     bold: bool = False,
     italic: bool = False,
     style: str | None = None,
     superscript: bool = False,
-):
+) -> str:
     """A w:r with text; newlines become w:br."""
-    r = element("w:r")
-    if bold or italic or style or superscript:
-        rpr = element("w:rPr")
-        if style:
-            rpr.append(element("w:rStyle", w_val=style))
-        if bold:
-            rpr.append(element("w:b"))
-            rpr.append(element("w:bCs"))
-        if italic:
-            rpr.append(element("w:i"))
-        if superscript:
-            rpr.append(element("w:vertAlign", w_val="superscript"))
-        r.append(rpr)
+    props = ""
+    if style:
+        props += f'<w:rStyle w:val="{attr(style)}"/>'
+    if bold:
+        props += "<w:b/><w:bCs/>"
+    if italic:
+        props += "<w:i/>"
+    if superscript:
+        props += '<w:vertAlign w:val="superscript"/>'
+    content = [f"<w:rPr>{props}</w:rPr>"] if props else []
     for index, piece in enumerate(text.split("\n")):
         if index:
-            r.append(element("w:br"))
+            content.append("<w:br/>")
         if piece:
-            t = element("w:t")
-            t.text = piece
-            t.set(qn("xml:space"), "preserve")
-            r.append(t)
-    return r
+            content.append(f'<w:t xml:space="preserve">{esc(piece)}</w:t>')
+    return f"<w:r>{''.join(content)}</w:r>" if content else "<w:r/>"
 
 
-def field_runs(instruction: str, shown: str) -> list:
-    """A complex field (PAGE, TOC …) with its current result."""
-    begin = element("w:r")
-    begin.append(element("w:fldChar", w_fldCharType="begin"))
-    instr = element("w:r")
-    text = element("w:instrText")
-    text.text = f" {instruction} "
-    text.set(qn("xml:space"), "preserve")
-    instr.append(text)
-    sep = element("w:r")
-    sep.append(element("w:fldChar", w_fldCharType="separate"))
-    end = element("w:r")
-    end.append(element("w:fldChar", w_fldCharType="end"))
-    return [begin, instr, sep, run_element(shown), end]
+def field_start(instruction: str) -> str:
+    """The runs that open a complex field (PAGE, TOC …), up to its result."""
+    return (
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+        f'<w:r><w:instrText xml:space="preserve"> {esc(instruction)} </w:instrText></w:r>'
+        '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+    )
 
 
-def hyperlink(part, url: str):
+def field(instruction: str, shown: str) -> str:
+    """A complex field with its current result."""
+    return field_start(instruction) + run(shown) + FIELD_END
+
+
+def hyperlink(part, url: str, runs: str) -> str:
+    """A link to `url` (related from `part`) around some runs."""
     r_id = part.relate_to(url, RT.HYPERLINK, is_external=True)
-    return element("w:hyperlink", r_id=r_id)
+    return _element(f'w:hyperlink r:id="{attr(r_id)}"', runs)
 
 
-def internal_link(anchor: str):
-    return element("w:hyperlink", w_anchor=anchor, w_history="1")
+def internal_link(anchor: str, runs: str) -> str:
+    """A link to a bookmark around some runs."""
+    return _element(f'w:hyperlink w:anchor="{attr(anchor)}" w:history="1"', runs)
 
 
-def bookmark(paragraph_el, name: str, bid: int) -> None:
-    start = element("w:bookmarkStart", w_id=str(bid), w_name=name)
-    end = element("w:bookmarkEnd", w_id=str(bid))
-    ppr = paragraph_el.find(qn("w:pPr"))
-    index = 1 if ppr is not None else 0
-    paragraph_el.insert(index, start)
-    paragraph_el.append(end)
+def _element(tag_and_attrs: str, content: str) -> str:
+    if not content:
+        return f"<{tag_and_attrs}/>"
+    return f"<{tag_and_attrs}>{content}</{tag_and_attrs.split(' ', 1)[0]}>"
+
+
+def bookmarked(runs: str, name: str, bid: int) -> str:
+    """A paragraph's runs inside a bookmark."""
+    return (
+        f'<w:bookmarkStart w:id="{bid}" w:name="{attr(name)}"/>{runs}<w:bookmarkEnd w:id="{bid}"/>'
+    )
+
+
+def paragraph(style_id: str, runs: str = "", properties: str = "") -> str:
+    """A w:p with its style and further paragraph properties."""
+    return f'<w:p><w:pPr><w:pStyle w:val="{attr(style_id)}"/>{properties}</w:pPr>{runs}</w:p>'
+
+
+def picture_run(shape_id: int, r_id: str, filename: str, cx: int, cy: int) -> str:
+    """A run with an inline picture, as python-docx's add_picture writes it."""
+    extent = f'cx="{cx}" cy="{cy}"'
+    return (
+        f"<w:r><w:drawing><wp:inline {nsdecls('a', 'pic')}><wp:extent {extent}/>"
+        f'<wp:docPr id="{shape_id}" name="Picture {shape_id}"/>'
+        '<wp:cNvGraphicFramePr><a:graphicFrameLocks noChangeAspect="1"/></wp:cNvGraphicFramePr>'
+        f'<a:graphic><a:graphicData uri="{_PICTURE_URI}"><pic:pic>'
+        f'<pic:nvPicPr><pic:cNvPr id="0" name="{attr(filename)}"/><pic:cNvPicPr/></pic:nvPicPr>'
+        f'<pic:blipFill><a:blip r:embed="{attr(r_id)}"/><a:stretch><a:fillRect/></a:stretch>'
+        f'</pic:blipFill><pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext {extent}/></a:xfrm>'
+        '<a:prstGeom prst="rect"/></pic:spPr></pic:pic></a:graphicData></a:graphic>'
+        "</wp:inline></w:drawing></w:r>"
+    )
 
 
 def border(paragraph_el, side: str, size_eighths: int) -> None:
@@ -92,18 +160,11 @@ def border(paragraph_el, side: str, size_eighths: int) -> None:
     )
 
 
-def footnote_reference(note_id: int, custom_mark: str | None):
+def footnote_reference(note_id: int, custom_mark: str | None) -> str:
     """The run in the text that cites a footnote; a custom mark (*) follows it."""
-    r = element("w:r")
-    rpr = element("w:rPr")
-    rpr.append(element("w:rStyle", w_val="FootnoteReference"))
-    r.append(rpr)
-    ref = element("w:footnoteReference", w_id=str(note_id))
     if custom_mark:
-        ref.set(qn("w:customMarkFollows"), "1")
-    r.append(ref)
-    if custom_mark:
-        t = element("w:t")
-        t.text = custom_mark
-        r.append(t)
-    return r
+        ref = f'<w:footnoteReference w:id="{note_id}" w:customMarkFollows="1"/>'
+        ref += f"<w:t>{esc(custom_mark)}</w:t>"
+    else:
+        ref = f'<w:footnoteReference w:id="{note_id}"/>'
+    return f'<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr>{ref}</w:r>'

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
@@ -9,8 +11,16 @@ from docx.opc.part import Part
 from docx.oxml.ns import nsdecls, qn
 from lxml import etree
 
-from reportgen.model import Footnote
-from reportgen.writers.docx.fields import element, run_element
+from reportgen.model import Footnote, Inline
+from reportgen.writers.docx import fields
+
+_SEPARATORS = "".join(
+    f'<w:footnote w:type="{kind}" w:id="{wid}"><w:p><w:pPr>'
+    '<w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>'
+    f"<w:r><w:{kind}/></w:r></w:p></w:footnote>"
+    for wid, kind in ((-1, "separator"), (0, "continuationSeparator"))
+)
+_NOTE_MARK = '<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteRef/></w:r>'
 
 
 class FootnotesPart:
@@ -33,51 +43,23 @@ class FootnotesPart:
             self.notes.append((self.ids[key], note))
         return self.ids[key]
 
-    def finish(self, render_inlines) -> None:
-        """Write the part; `render_inlines(p_element, content, part)` fills a paragraph."""
-        root = etree.fromstring(f"<w:footnotes {nsdecls('w', 'r')}/>".encode())
-        for wid, kind, child in (
-            (-1, "separator", "w:separator"),
-            (0, "continuationSeparator", "w:continuationSeparator"),
-        ):
-            fn = element("w:footnote", w_type=kind, w_id=str(wid))
-            p = element("w:p")
-            ppr = element("w:pPr")
-            ppr.append(element("w:spacing", w_after="0", w_line="240", w_lineRule="auto"))
-            p.append(ppr)
-            r = element("w:r")
-            r.append(element(child))
-            p.append(r)
-            fn.append(p)
-            root.append(fn)
+    def finish(self, render_inlines: Callable[[list[Inline], Part], str]) -> None:
+        """Write the part; `render_inlines(content, part)` gives a note's runs."""
+        notes = [_SEPARATORS]
         for wid, note in self.notes:
-            fn = element("w:footnote", w_id=str(wid))
-            p = element("w:p")
-            ppr = element("w:pPr")
-            ppr.append(element("w:pStyle", w_val="FootnoteText"))
-            p.append(ppr)
-            if note.custom:
-                p.append(run_element(note.mark))
-            else:
-                r = element("w:r")
-                rpr = element("w:rPr")
-                rpr.append(element("w:rStyle", w_val="FootnoteReference"))
-                r.append(rpr)
-                r.append(element("w:footnoteRef"))
-                p.append(r)
-            tab = element("w:r")
-            tab.append(element("w:tab"))
-            p.append(tab)
-            render_inlines(p, note.content, self.part)
-            fn.append(p)
-            root.append(fn)
+            mark = fields.run(note.mark) if note.custom else _NOTE_MARK
+            runs = mark + fields.TAB_RUN + render_inlines(note.content, self.part)
+            notes.append(f'<w:footnote w:id="{wid}">{fields.paragraph("FootnoteText", runs)}')
+            notes.append("</w:footnote>")
+        notes_xml = fields.check_chars("".join(notes))
+        root = etree.fromstring(f"<w:footnotes {nsdecls('w', 'r')}>{notes_xml}</w:footnotes>")
         self.part._blob = etree.tostring(
             root, xml_declaration=True, encoding="UTF-8", standalone=True
         )
         settings = self.document.settings.element
-        pr = element("w:footnotePr")
-        pr.append(element("w:footnote", w_id="-1"))
-        pr.append(element("w:footnote", w_id="0"))
+        pr = fields.element("w:footnotePr")
+        pr.append(fields.element("w:footnote", w_id="-1"))
+        pr.append(fields.element("w:footnote", w_id="0"))
         compat = settings.find(qn("w:compat"))
         if compat is not None:
             compat.addprevious(pr)

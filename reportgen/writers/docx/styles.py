@@ -7,6 +7,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt
+from docx.styles.style import StyleFactory
 
 from reportgen.model import FontSet
 from reportgen.writers.layout_spec import GEOMETRY as G
@@ -94,6 +95,12 @@ def _paragraph_format(style, size, bold, indent_key, align, before, after) -> No
         pf.tab_stops.add_tab_stop(Pt(left))
 
 
+def _add_style(styles, name: str, style_type: WD_STYLE_TYPE):
+    """A new style: `styles.add_style` without its check that the name is unused, which
+    scans every style of the template for each one added."""
+    return StyleFactory(styles.element.add_style_of_type(name, style_type, False))
+
+
 def install_styles(document, font: FontSet, language: str) -> None:
     """Defaults, headings and the UN paragraph styles, with East Asian fonts set."""
     styles = document.styles
@@ -111,7 +118,7 @@ def install_styles(document, font: FontSet, language: str) -> None:
     normal.paragraph_format.line_spacing = Pt(G.body_leading)
 
     for name, (indent, size, bold, align, before, after, heading) in PARAGRAPH_STYLES.items():
-        style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        style = _add_style(styles, name, WD_STYLE_TYPE.PARAGRAPH)
         style.base_style = normal
         style.quick_style = True
         _paragraph_format(style, size, bold, indent, align, before, after)
@@ -141,7 +148,7 @@ def install_styles(document, font: FontSet, language: str) -> None:
         style.font.bold = True
         _fonts(style.element.get_or_add_rPr(), font, heading=False)
 
-    footnote_text = styles.add_style("Footnote Text", WD_STYLE_TYPE.PARAGRAPH)
+    footnote_text = _add_style(styles, "Footnote Text", WD_STYLE_TYPE.PARAGRAPH)
     footnote_text.base_style = normal
     footnote_text.font.size = Pt(G.footnote_size)
     footnote_text.paragraph_format.line_spacing = Pt(G.footnote_leading)
@@ -149,12 +156,12 @@ def install_styles(document, font: FontSet, language: str) -> None:
     footnote_text.paragraph_format.left_indent = Pt(note.text)
     footnote_text.paragraph_format.first_line_indent = Pt(note.marker - note.text)
     footnote_text.paragraph_format.tab_stops.add_tab_stop(Pt(note.text))
-    footnote_reference = styles.add_style("Footnote Reference", WD_STYLE_TYPE.CHARACTER)
+    footnote_reference = _add_style(styles, "Footnote Reference", WD_STYLE_TYPE.CHARACTER)
     footnote_reference.font.superscript = True
-    hyperlink = styles.add_style("Hyperlink", WD_STYLE_TYPE.CHARACTER)
+    hyperlink = _add_style(styles, "Hyperlink", WD_STYLE_TYPE.CHARACTER)
     hyperlink.font.underline = False
     for level in (1, 2):
-        toc = styles.add_style(f"TOC {level}", WD_STYLE_TYPE.PARAGRAPH)
+        toc = _add_style(styles, f"TOC {level}", WD_STYLE_TYPE.PARAGRAPH)
         toc.base_style = normal
         _paragraph_format(toc, G.body_size, False, f"TOC {level}", "left", 0, 3)
 

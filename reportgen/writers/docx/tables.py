@@ -1,142 +1,98 @@
 """Tables in Word: caption lines kept with the grid, repeating header rows, spans,
-horizontal rules, and figures aligned on the decimal point by a decimal tab."""
+horizontal rules, and figures aligned on the decimal point by a decimal tab.
+
+Built as WordprocessingML text: python-docx's table API is slow on large tables."""
 
 from __future__ import annotations
 
-from docx.enum.table import WD_ALIGN_VERTICAL
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml.ns import qn
-from docx.shared import Pt
+from collections.abc import Callable
 
-from reportgen.model import Table, TablePart, Text
+from reportgen.model import Inline, Table, TablePart, Text
 from reportgen.writers.docx import fields
-from reportgen.writers.docx.styles import set_style
 
-ALIGN = {
-    "left": WD_ALIGN_PARAGRAPH.LEFT,
-    "right": WD_ALIGN_PARAGRAPH.RIGHT,
-    "center": WD_ALIGN_PARAGRAPH.CENTER,
-    "decimal": WD_ALIGN_PARAGRAPH.LEFT,
-}
 DECIMAL_MARGIN = 12.0  # points from the cell's right edge to the decimal point
 CELL_PADDING = 2.5
-VALIGN = {"top": WD_ALIGN_VERTICAL.TOP, "bottom": WD_ALIGN_VERTICAL.BOTTOM}
+JC = {"left": "left", "right": "right", "center": "center", "decimal": "left"}
+
+Paragraph = Callable[[str, list[Inline]], str]  # (style name, content) → w:p
+Inlines = Callable[[list[Inline], bool], str]  # (content, bold) → runs
 
 
-def _cell_border(cell, side: str, size: int) -> None:
-    tc_pr = cell._tc.get_or_add_tcPr()
-    borders = tc_pr.find(qn("w:tcBorders"))
-    if borders is None:
-        borders = fields.element("w:tcBorders")
-        tc_pr.append(borders)
-    borders.append(
-        fields.element(f"w:{side}", w_val="single", w_sz=str(size), w_space="0", w_color="000000")
-    )
-
-
-def _repeat_header(row) -> None:
-    tr_pr = row._tr.get_or_add_trPr()
-    tr_pr.append(fields.element("w:tblHeader"))
-    tr_pr.append(fields.element("w:cantSplit"))
-
-
-def write_table(
-    docx, table: Table, width: float, paragraph, ids: dict[str, str], inlines=None
-) -> None:
-    """`paragraph(style, inlines)` adds a paragraph with the writer's inline rendering;
-    `ids` maps style names to ids."""
-    for style, text in (
-        ("UN Table Label", table.label),
-        ("UN Table Title", table.title),
-        ("UN Table Units", table.units),
-    ):
-        if text:
-            paragraph(style, [Text(text)])
+def table_xml(
+    table: Table, width: float, paragraph: Paragraph, ids: dict[str, str], inlines: Inlines
+) -> str:
+    """Caption lines, each part's grid and the notes; `ids` maps style names to ids."""
+    out = [
+        paragraph(style, [Text(text)])
+        for style, text in (
+            ("UN Table Label", table.label),
+            ("UN Table Title", table.title),
+            ("UN Table Units", table.units),
+        )
+        if text
+    ]
     for part in table.parts:
         if part.caption:
-            paragraph("UN Table Caption", [Text(part.caption)])
-        _grid(docx, part, width, ids, inlines)
-    for note in table.notes:
-        paragraph("UN Table Note", note)
-
-
-def _sub(parent, tag: str, **attrs: str):
-    """A child element, built directly: python-docx's table API is slow on large tables."""
-    child = fields.element(tag, **attrs)
-    parent.append(child)
-    return child
+            out.append(paragraph("UN Table Caption", [Text(part.caption)]))
+        out.append(_grid(part, width, ids, inlines))
+        out.append(fields.paragraph(ids["UN Table Note"], properties='<w:spacing w:after="120"/>'))
+    out.extend(paragraph("UN Table Note", note) for note in table.notes)
+    return "".join(out)
 
 
 def _twips(points: float) -> str:
     return str(round(points * 20))
 
 
-def _border(parent, side: str, size: int) -> None:
-    _sub(parent, f"w:{side}", w_val="single", w_sz=str(size), w_space="0", w_color="000000")
+def _border(side: str, size: int) -> str:
+    return f'<w:{side} w:val="single" w:sz="{size}" w:space="0" w:color="000000"/>'
 
 
-JC = {"left": "left", "right": "right", "center": "center", "decimal": "left"}
-
-
-def _grid(docx, part: TablePart, width: float, ids: dict[str, str], inlines=None) -> None:
+def _grid(part: TablePart, width: float, ids: dict[str, str], inlines: Inlines) -> str:
     total = sum(part.widths)
     widths = [width * w / total for w in part.widths]
-    rows = part.header + part.body
-    tbl = fields.element("w:tbl")
-    pr = _sub(tbl, "w:tblPr")
-    _sub(pr, "w:tblW", w_w=_twips(width), w_type="dxa")
-    borders = _sub(pr, "w:tblBorders")
-    _border(borders, "top", 4)
-    _border(borders, "bottom", 8)
-    _sub(pr, "w:tblLayout", w_type="fixed")
-    grid = _sub(tbl, "w:tblGrid")
-    for w in widths:
-        _sub(grid, "w:gridCol", w_w=_twips(w))
-    heading, text_style = ids["UN Table Heading"], ids["UN Table Text"]
+    out = [
+        f'<w:tbl><w:tblPr><w:tblW w:w="{_twips(width)}" w:type="dxa"/>',
+        f"<w:tblBorders>{_border('top', 4)}{_border('bottom', 8)}</w:tblBorders>",
+        '<w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid>',
+        *(f'<w:gridCol w:w="{_twips(w)}"/>' for w in widths),
+        "</w:tblGrid>",
+    ]
+    styles = {"header": ids["UN Table Heading"], "body": ids["UN Table Text"]}
+    valign = "top" if part.valign == "top" else "bottom"
     last_header = len(part.header) - 1
-    for r, row in enumerate(rows):
-        tr = _sub(tbl, "w:tr")
+    for r, row in enumerate(part.header + part.body):
+        out.append("<w:tr>")
         if r <= last_header:
-            tr_pr = _sub(tr, "w:trPr")
-            _sub(tr_pr, "w:cantSplit")
-            _sub(tr_pr, "w:tblHeader")
-        col = 0
+            out.append("<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>")
+        rule = ""
+        if r == last_header or row.kind == "total":
+            side = "top" if row.kind == "total" else "bottom"
+            rule = f"<w:tcBorders>{_border(side, 4)}</w:tcBorders>"
+        style = styles["header" if row.kind == "header" else "body"]
         bold = row.kind == "total"
+        col = 0
         for cell in row.cells:
             span = sum(widths[col : col + cell.colspan])
-            tc = _sub(tr, "w:tc")
-            tc_pr = _sub(tc, "w:tcPr")
-            _sub(tc_pr, "w:tcW", w_w=_twips(span), w_type="dxa")
-            if cell.colspan > 1:
-                _sub(tc_pr, "w:gridSpan", w_val=str(cell.colspan))
-            if r == last_header or row.kind == "total":
-                cell_borders = _sub(tc_pr, "w:tcBorders")
-                _border(cell_borders, "top" if row.kind == "total" else "bottom", 4)
-            _sub(tc_pr, "w:vAlign", w_val="top" if part.valign == "top" else "bottom")
-            p = _sub(tc, "w:p")
-            p_pr = _sub(p, "w:pPr")
-            _sub(p_pr, "w:pStyle", w_val=heading if row.kind == "header" else text_style)
-            text = cell.text
+            grid_span = f'<w:gridSpan w:val="{cell.colspan}"/>' if cell.colspan > 1 else ""
+            out.append(
+                f'<w:tc><w:tcPr><w:tcW w:w="{_twips(span)}" w:type="dxa"/>{grid_span}{rule}'
+                f'<w:vAlign w:val="{valign}"/></w:tcPr>'
+            )
+            properties, text = "", cell.text
             if cell.align == "decimal" and text:
-                tabs = _sub(p_pr, "w:tabs")
-                _sub(
-                    tabs,
-                    "w:tab",
-                    w_val="decimal",
-                    w_pos=_twips(span - DECIMAL_MARGIN - 2 * CELL_PADDING),
-                )
+                position = _twips(span - DECIMAL_MARGIN - 2 * CELL_PADDING)
+                properties = f'<w:tabs><w:tab w:val="decimal" w:pos="{position}"/></w:tabs>'
                 text = "\t" + text
             if cell.indent:
-                _sub(p_pr, "w:ind", w_left=_twips(8 * cell.indent))
-            _sub(p_pr, "w:jc", w_val=JC[cell.align])
-            if cell.content and inlines:
-                inlines(p, cell.content, docx.part, cell.bold or bold)
+                properties += f'<w:ind w:left="{_twips(8 * cell.indent)}"/>'
+            properties += f'<w:jc w:val="{JC[cell.align]}"/>'
+            if cell.content:
+                runs = inlines(cell.content, cell.bold or bold)
             else:
-                p.append(fields.run_element(text, bold=cell.bold or bold))
+                runs = fields.run(text, bold=cell.bold or bold)
+            out.append(fields.paragraph(style, runs, properties) + "</w:tc>")
             col += cell.colspan
-    body = docx.element.body
-    sect = body.find(qn("w:sectPr"))
-    (sect.addprevious(tbl) if sect is not None else body.append(tbl))
-    spacer = docx.add_paragraph()
-    set_style(spacer._p, ids["UN Table Note"])
-    spacer.paragraph_format.space_after = Pt(6)
+        out.append("</w:tr>")
+    out.append("</w:tbl>")
+    return "".join(out)

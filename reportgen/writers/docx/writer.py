@@ -10,9 +10,10 @@ from docx import Document as new_docx
 from docx.enum.section import WD_SECTION
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.opc.pkgwriter import PackageWriter
 from docx.oxml.ns import qn
 from docx.shared import Pt
-from docx.table import _Cell
+from lxml import etree
 
 from reportgen.fonts import FontChoice, discover
 from reportgen.model import (
@@ -34,7 +35,7 @@ from reportgen.stamp import build_datetime
 from reportgen.writers.docx import fields
 from reportgen.writers.docx.footnotes import FootnotesPart
 from reportgen.writers.docx.styles import install_styles, set_style, style_ids
-from reportgen.writers.docx.tables import write_table
+from reportgen.writers.docx.tables import table_xml
 from reportgen.writers.layout_spec import GEOMETRY as G
 from reportgen.writers.layout_spec import PAGE_SIZES
 
@@ -53,6 +54,9 @@ LIST_STYLES = {
     "outline": "UN Outline Item",
 }
 
+PAGE_BREAK = "<w:pageBreakBefore/>"
+BODY_MARKER = " reportgen body {} "
+
 
 class DocxWriter:
     def __init__(
@@ -68,72 +72,108 @@ class DocxWriter:
         self.body = self.docx.element.body
         self.footnotes = FootnotesPart(self.docx)
         self.bookmark_id = 0
+        self.shape_id: int | None = None  # the last picture's, once there is one
+        self.pending: list[str] = []  # body XML not yet placed in the document
+        self.chunks: list[str] = []  # body XML that replaces the markers
 
     # -- inline content ---------------------------------------------------------
-    def inlines(self, parent, content: list[Inline], part, bold: bool = False) -> None:
+    def inlines(self, content: list[Inline], bold: bool = False, part=None) -> str:
+        """The runs of some inline content; links are related from `part`."""
+        part = part or self.docx.part
+        out = []
         for node in content:
             if isinstance(node, Text):
-                parent.append(fields.run_element(node.text, node.bold or bold, node.italic))
+                out.append(fields.run(node.text, node.bold or bold, node.italic))
             elif isinstance(node, NoteRef):
                 wid = self.footnotes.id_for(node.note)
-                parent.append(
-                    fields.footnote_reference(wid, node.note.mark if node.note.custom else None)
-                )
+                custom = node.note.mark if node.note.custom else None
+                out.append(fields.footnote_reference(wid, custom))
             elif isinstance(node, Link):
-                link = fields.hyperlink(part, node.url)
-                for child in node.children:
-                    if isinstance(child, Text):
-                        link.append(
-                            fields.run_element(
-                                child.text, child.bold or bold, child.italic, style="Hyperlink"
-                            )
-                        )
-                parent.append(link)
+                runs = "".join(
+                    fields.run(child.text, child.bold or bold, child.italic, style="Hyperlink")
+                    for child in node.children
+                    if isinstance(child, Text)
+                )
+                out.append(fields.hyperlink(part, node.url, runs))
+        return "".join(out)
 
     def paragraph(
-        self, style: str, content: list[Inline] = (), number: str = "", bold: bool = False
-    ):
-        p = self.docx.add_paragraph()
-        set_style(p._p, self.style_ids[style])
-        if number:
-            p._p.append(fields.run_element(number, bold))
-            tab = fields.element("w:r")
-            tab.append(fields.element("w:tab"))
-            p._p.append(tab)
-        self.inlines(p._p, list(content), self.docx.part, bold)
-        return p
+        self,
+        style: str,
+        content: list[Inline] = (),
+        number: str = "",
+        bold: bool = False,
+        properties: str = "",
+        bookmark: str = "",
+    ) -> str:
+        """A paragraph of a named style: its number and a tab, then the content."""
+        runs = fields.run(number, bold) + fields.TAB_RUN if number else ""
+        runs += self.inlines(list(content), bold)
+        if bookmark:
+            self.bookmark_id += 1
+            runs = fields.bookmarked(runs, bookmark, self.bookmark_id)
+        return fields.paragraph(self.style_ids[style], runs, properties)
+
+    def emit(self, xml: str) -> None:
+        """Add body content; `flush` puts it in the document."""
+        self.pending.append(xml)
+
+    def flush(self) -> None:
+        """Hold the place of the content emitted so far in the body (before its last
+        w:sectPr) with a comment, which `splice` replaces in the serialised document:
+        parsing the text into the tree would take longer than building it."""
+        if not self.pending:
+            return
+        marker = etree.Comment(BODY_MARKER.format(len(self.chunks)))
+        sentinel = self.body.find(qn("w:sectPr"))
+        (sentinel.addprevious(marker) if sentinel is not None else self.body.append(marker))
+        self.chunks.append(fields.check_chars("".join(self.pending)))
+        self.pending = []
+
+    def splice(self, document_xml: bytes) -> bytes:
+        """The serialised document with each marker replaced by its content."""
+        for index, chunk in enumerate(self.chunks):
+            marker = f"<!--{BODY_MARKER.format(index)}-->".encode()
+            document_xml = document_xml.replace(marker, chunk.encode("utf-8"), 1)
+        return document_xml
 
     # -- blocks -----------------------------------------------------------------
     def block(self, block: Block) -> None:
         if isinstance(block, Heading):
             if block.recto:
                 # Word starts a right-hand page with an odd-page section break
+                self.flush()
                 section = self.docx.add_section(WD_SECTION.ODD_PAGE)
                 section.different_first_page_header_footer = False
-            p = self.paragraph(f"Heading {min(block.level, 4)}", block.content, block.number)
-            if block.page_break_before and not block.recto:
-                p.paragraph_format.page_break_before = True
-            if block.anchor:
-                self.bookmark_id += 1
-                fields.bookmark(p._p, f"_Toc_{block.anchor}", self.bookmark_id)
+            page_break = block.page_break_before and not block.recto
+            self.emit(
+                self.paragraph(
+                    f"Heading {min(block.level, 4)}",
+                    block.content,
+                    block.number,
+                    properties=PAGE_BREAK if page_break else "",
+                    bookmark=f"_Toc_{block.anchor}" if block.anchor else "",
+                )
+            )
         elif isinstance(block, Paragraph):
             if block.role in ROLE_STYLES:
                 style = ROLE_STYLES[block.role]
             else:
                 style = "UN Paragraph" if block.number else "UN Paragraph Unnumbered"
-            p = self.paragraph(style, block.content, block.number, block.bold)
-            if block.page_break_before:
-                p.paragraph_format.page_break_before = True
+            properties = PAGE_BREAK if block.page_break_before else ""
+            self.emit(self.paragraph(style, block.content, block.number, block.bold, properties))
         elif isinstance(block, ItemList):
             for item in block.items:
-                self.paragraph(LIST_STYLES[block.kind], item.content, item.marker, item.bold)
+                self.emit(
+                    self.paragraph(LIST_STYLES[block.kind], item.content, item.marker, item.bold)
+                )
                 for child in item.children:
                     self.block(child)
         elif isinstance(block, Contents):
             self.contents(block)
         elif isinstance(block, Table):
-            write_table(
-                self.docx, block, self._text_width(), self.paragraph, self.style_ids, self.inlines
+            self.emit(
+                table_xml(block, self._text_width(), self.paragraph, self.style_ids, self.inlines)
             )
         elif isinstance(block, Figure):
             self.figure(block)
@@ -146,13 +186,23 @@ class DocxWriter:
             ("UN Table Units", block.units),
         ):
             if text:
-                self.paragraph(style, [Text(text)])
+                self.emit(self.paragraph(style, [Text(text)]))
         drawing, png = self.charts[id(block)]
-        p = self.docx.add_paragraph()
-        set_style(p._p, self.style_ids["UN Figure"])
-        p.add_run().add_picture(io.BytesIO(png), width=Pt(drawing.width))
+        self.emit(fields.paragraph(self.style_ids["UN Figure"], self.picture(png, drawing.width)))
         for note in block.notes:
-            self.paragraph("UN Table Note", note)
+            self.emit(self.paragraph("UN Table Note", note))
+
+    def picture(self, png: bytes, width: float) -> str:
+        """A run showing an image `width` points wide, as python-docx's add_picture
+        writes it; shape ids count up from the document's next free id."""
+        part = self.docx.part
+        r_id, image = part.get_or_add_image(io.BytesIO(png))
+        cx, cy = image.scaled_dimensions(Pt(width), None)
+        if self.shape_id is None:
+            self.shape_id = part.next_id
+        else:
+            self.shape_id += 1
+        return fields.picture_run(self.shape_id, r_id, image.filename, cx, cy)
 
     def draw_charts(self) -> None:
         """Every figure's chart, rasterised in one batch before the document is written."""
@@ -160,40 +210,29 @@ class DocxWriter:
         self.charts = {}
         if not figures:
             return
-        from reportgen.writers.charts import chart_drawing, chart_pngs
-        from reportgen.writers.pdf.fontreg import register
+        from reportgen.writers.charts import chart_drawing, chart_font, chart_pngs
 
-        fonts = register(self.fonts, need_cjk=True)
-        font = fonts.cjk if (self.doc.fonts and self.doc.fonts.script == "cjk") else fonts.latin
+        font = chart_font(self.fonts, bool(self.doc.fonts and self.doc.fonts.script == "cjk"))
         drawings = [chart_drawing(f, self._text_width(), font) for f in figures]
         for figure, drawing, png in zip(figures, drawings, chart_pngs(drawings), strict=True):
             self.charts[id(figure)] = (drawing, png)
 
     def contents(self, block: Contents) -> None:
         """A real TOC field, pre-filled with the entries and their PDF page numbers."""
-        self.paragraph("UN Contents Heading", [Text(block.title)])
-        self.paragraph("UN Contents Page Label", [Text(block.page_label)])
-        width = self._text_width()
+        self.emit(self.paragraph("UN Contents Heading", [Text(block.title)]))
+        self.emit(self.paragraph("UN Contents Page Label", [Text(block.page_label)]))
+        position = Pt(self._text_width()).twips
+        tabs = f'<w:tabs><w:tab w:pos="{position}" w:val="right" w:leader="dot"/></w:tabs>'
         for index, entry in enumerate(block.entries):
-            style = f"TOC {min(entry.level, 2)}"
-            p = self.docx.add_paragraph(style=style)
-            p.paragraph_format.tab_stops.add_tab_stop(Pt(width), alignment=2, leader=1)
-            if index == 0:
-                for r in fields.field_runs('TOC \\o "1-2" \\h \\z', "")[:3]:
-                    p._p.append(r)
-            link = fields.internal_link(f"_Toc_{entry.anchor}")
-            if entry.number:
-                link.append(fields.run_element(entry.number + "\t"))
-            self.inlines(link, entry.content, self.docx.part)
-            tab = fields.element("w:r")
-            tab.append(fields.element("w:tab"))
-            link.append(tab)
-            link.append(fields.run_element(str(self.pages.get(entry.anchor, ""))))
-            p._p.append(link)
+            runs = [fields.field_start('TOC \\o "1-2" \\h \\z')] if index == 0 else []
+            number = fields.run(entry.number + "\t") if entry.number else ""
+            page = fields.run(str(self.pages.get(entry.anchor, "")))
+            text = number + self.inlines(entry.content) + fields.TAB_RUN + page
+            runs.append(fields.internal_link(f"_Toc_{entry.anchor}", text))
             if index == len(block.entries) - 1:
-                end = fields.element("w:r")
-                end.append(fields.element("w:fldChar", w_fldCharType="end"))
-                p._p.append(end)
+                runs.append(fields.FIELD_END)
+            style = self.style_ids[f"TOC {min(entry.level, 2)}"]
+            self.emit(fields.paragraph(style, "".join(runs), tabs))
         settings = self.docx.settings.element
         update = fields.element("w:updateFields", w_val="true")
         compat = settings.find(qn("w:compat"))
@@ -204,63 +243,67 @@ class DocxWriter:
         return width - G.margin_left - G.margin_right
 
     # -- first page -------------------------------------------------------------
+    def styled(self, paragraph, style: str):
+        """Give a python-docx paragraph a named style, by its id."""
+        set_style(paragraph._p, self.style_ids[style])
+        return paragraph
+
     def masthead(self) -> None:
         m = self.doc.masthead
         table = self.docx.add_table(rows=2, cols=2)
         table.alignment = WD_TABLE_ALIGNMENT.LEFT
         left, right = table.rows[0].cells
-        left.paragraphs[0].style = "UN Masthead"
+        self.styled(left.paragraphs[0], "UN Masthead")
         left.paragraphs[0].add_run(m.organization).font.size = Pt(12)
-        first = right.paragraphs[0]
-        first.style = "UN Symbol"
+        first = self.styled(right.paragraphs[0], "UN Symbol")
         first.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         for index, symbol in enumerate(m.symbols):
-            p = first if index == 0 else right.add_paragraph(style="UN Symbol")
+            p = first if index == 0 else self.styled(right.add_paragraph(), "UN Symbol")
             p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
             series, slash, rest = symbol.partition("/")
             p.add_run(series).font.size = Pt(20)
             p.add_run(slash + rest)
         organ_cell, meta_cell = table.rows[1].cells
-        organ_cell.paragraphs[0].style = "UN Masthead Organ"
-        organ_cell.paragraphs[0].add_run(m.organ)
+        self.styled(organ_cell.paragraphs[0], "UN Masthead Organ").add_run(m.organ)
         lines = [m.distribution, m.date, *m.language_lines]
-        meta_cell.paragraphs[0].style = "UN Masthead"
-        meta_cell.paragraphs[0].add_run(lines[0])
+        self.styled(meta_cell.paragraphs[0], "UN Masthead").add_run(lines[0])
         for line in lines[1:]:
-            meta_cell.add_paragraph(line, style="UN Masthead")
-        rule = self.docx.add_paragraph(style="UN Masthead")
+            self.styled(meta_cell.add_paragraph(line), "UN Masthead")
+        rule = self.styled(self.docx.add_paragraph(), "UN Masthead")
         fields.border(rule._p, "bottom", 18)
 
         if m.sessions_side_by_side:
             grid = self.docx.add_table(rows=1, cols=len(m.sessions))
             cells = grid.rows[0].cells
             for cell, session in zip(cells, m.sessions, strict=True):
-                self.session(cell, session)
+                if not cell.paragraphs[0].text:
+                    # a new cell holds one empty paragraph: the block starts in its place
+                    cell._element.remove(cell.paragraphs[0]._p)
+                fields.append_xml(cell._element, self.session(session))
         else:
             for session in m.sessions:
-                self.session(self.docx, session)
+                self.emit(self.session(session))
 
-    def session(self, container, session) -> None:
-        def add(text_or_content, style: str):
-            p = container.add_paragraph(style=style)
+    def session(self, session) -> str:
+        """The paragraphs of one session block of the masthead."""
+
+        def add(text_or_content, style: str) -> str:
             if isinstance(text_or_content, str):
-                p._p.append(fields.run_element(text_or_content))
+                runs = fields.run(text_or_content)
             else:
-                self.inlines(p._p, text_or_content, self.docx.part)
-            return p
+                runs = self.inlines(text_or_content)
+            return fields.paragraph(self.style_ids[style], runs)
 
-        if isinstance(container, _Cell) and not container.paragraphs[0].text:
-            # a new cell holds one empty paragraph: the block starts in its place
-            container._element.remove(container.paragraphs[0]._p)
+        out = []
         if session.body:
-            add(session.body, "UN Session Body")
-        add(session.session, "UN Session Body")
+            out.append(add(session.body, "UN Session Body"))
+        out.append(add(session.session, "UN Session Body"))
         if session.dates_place:
-            add(session.dates_place, "UN Session")
-        add(session.agenda_line, "UN Session")
-        for title in session.item_titles:
-            add(title, "UN Item Title")
-        container.add_paragraph(style="UN Session")
+            out.append(add(session.dates_place, "UN Session"))
+        out.append(add(session.agenda_line, "UN Session"))
+        out.extend(add(title, "UN Item Title") for title in session.item_titles)
+        out.append(fields.paragraph(self.style_ids["UN Session"]))
+        return "".join(out)
 
     # -- page furniture -----------------------------------------------------------
     def page_setup(self) -> None:
@@ -281,8 +324,7 @@ class DocxWriter:
             (section.header, WD_ALIGN_PARAGRAPH.RIGHT),
             (section.even_page_header, WD_ALIGN_PARAGRAPH.LEFT),
         ):
-            p = header.paragraphs[0]
-            p.style = "Header"
+            p = self.styled(header.paragraphs[0], "Header")
             p.alignment = align
             titles = self.doc.page.running_titles
             if titles:
@@ -295,18 +337,16 @@ class DocxWriter:
             else:
                 p.add_run(symbols[0])
             for symbol in symbols[1:]:
-                extra = header.add_paragraph(symbol, style="Header")
+                extra = self.styled(header.add_paragraph(symbol), "Header")
                 extra.alignment = align
             fields.border(header.paragraphs[-1]._p, "bottom", 4)
         for footer, align in (
             (section.footer, WD_ALIGN_PARAGRAPH.RIGHT),
             (section.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT),
         ):
-            p = footer.paragraphs[0]
-            p.style = "Footer"
+            p = self.styled(footer.paragraphs[0], "Footer")
             p.alignment = align
-            for r in fields.field_runs("PAGE", ""):
-                p._p.append(r)
+            fields.append_xml(p._p, fields.field("PAGE", ""))
 
     def properties(self) -> None:
         props = self.docx.core_properties
@@ -338,10 +378,11 @@ class DocxWriter:
             self.block(block)
         for block in self.doc.body:
             self.block(block)
-        self.footnotes.finish(lambda p, content, part: self.inlines(p, content, part))
-        buffer = io.BytesIO()
-        self.docx.save(buffer)
-        return normalise_zip(buffer.getvalue())
+        self.flush()
+        self.footnotes.finish(lambda content, part: self.inlines(content, part=part))
+        members = package_members(self.docx)
+        members["word/document.xml"] = self.splice(members["word/document.xml"])
+        return normalised_zip(members)
 
 
 def _plain(content: list[Inline]) -> str:
@@ -354,18 +395,39 @@ def _plain(content: list[Inline]) -> str:
     return "".join(out)
 
 
-def normalise_zip(data: bytes) -> bytes:
+class _Members:
+    """Stands in for python-docx's zip writer and keeps each member's bytes, so the
+    package is compressed once, straight into the normalised zip."""
+
+    def __init__(self) -> None:
+        self.blobs: dict[str, bytes] = {}
+
+    def write(self, pack_uri, blob: bytes) -> None:
+        self.blobs[pack_uri.membername] = blob
+
+
+def package_members(document) -> dict[str, bytes]:
+    """Every zip member of a python-docx document, as its `save` writes them (these are
+    the steps of python-docx's PackageWriter.write, given `_Members` for the zip)."""
+    package = document.part.package
+    for part in package.parts:
+        part.before_marshal()
+    members = _Members()
+    PackageWriter._write_content_types_stream(members, package.parts)
+    PackageWriter._write_pkg_rels(members, package.rels)
+    PackageWriter._write_parts(members, package.parts)
+    return members.blobs
+
+
+def normalised_zip(members: dict[str, bytes]) -> bytes:
     """Same input, same bytes: fixed member order and timestamps."""
-    source = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        names = source.namelist()
-        ordered = sorted(names, key=lambda n: (n != "[Content_Types].xml", n))
-        for name in ordered:
+        for name in sorted(members, key=lambda n: (n != "[Content_Types].xml", n)):
             info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
-            target.writestr(info, source.read(name))
+            target.writestr(info, members[name])
     return out.getvalue()
 
 
