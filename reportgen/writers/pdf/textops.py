@@ -9,6 +9,9 @@ reportlab's own encoders.
 
 from __future__ import annotations
 
+from itertools import groupby
+from operator import itemgetter
+
 from reportlab.pdfbase.pdfmetrics import getFont, unicode2T1
 
 # a PDF string's bytes: printable ASCII as itself (backslash and parentheses escaped),
@@ -48,8 +51,10 @@ class TextOps:
         self.x, self.y = x, y  # start of the current line
         self.face: tuple | None = None  # (pdf font name, size) in force
         self.spacing = {"Tc": 0.0, "Tw": 0.0, "Ts": 0.0}
-        # (font, subset) → the PDF font name of that subset, for this document
+        # per document: (font, subset) → the subset's PDF font name, and
+        # font → character → (subset, the character's code as a PDF string)
         self.subset_names: dict = canv.__dict__.setdefault("_rg_subset_names", {})
+        self.codes: dict = canv.__dict__.setdefault("_rg_codes", {})
 
     def line(self, x: float, y: float) -> None:
         """Start a new line at (x, y)."""
@@ -74,14 +79,14 @@ class TextOps:
         if font._dynamicFont:  # embedded TrueType: one font object per subset of 256 glyphs
             names = self.subset_names
             ops = self.ops
-            for subset, chunk in font.splitString(text, self.doc):
+            for subset, codes in groupby(self._codes(font, font_name, text), itemgetter(0)):
                 key = (font_name, subset)
                 name = names.get(key) or names.setdefault(
                     key, font.getSubsetInternalName(subset, self.doc)
                 )
                 if self.face != (name, size):
                     self._face(name, size)
-                ops.append(f"({escape(chunk)}) Tj")
+                ops.append(f"({''.join(map(itemgetter(1), codes))}) Tj")
         elif hasattr(font, "formatForPdf"):  # CID font (the STSong-Light fallback)
             self._face(self.doc.getInternalFontName(font_name), size)
             self.ops.append(f"({font.formatForPdf(text)}) Tj")
@@ -89,6 +94,19 @@ class TextOps:
             for face, chunk in unicode2T1(text, [font, *font.substitutionFonts]):
                 self._face(self.doc.getInternalFontName(face.fontName), size)
                 self.ops.append(f"({escape(chunk)}) Tj")
+
+    def _codes(self, font, font_name: str, text: str) -> list[tuple[int, str]]:
+        """Each character's subset and code; a character new to the document is given
+        its code by reportlab in order of appearance, as reportlab itself would."""
+        table = self.codes.setdefault(font_name, {})
+        try:
+            return [table[c] for c in text]
+        except KeyError:
+            for c in text:
+                if c not in table:
+                    ((subset, code),) = font.splitString(c, self.doc)
+                    table[c] = (subset, escape(code))
+            return [table[c] for c in text]
 
     def close(self) -> None:
         """End the text object (spacing back to nil) and add it to the page."""
