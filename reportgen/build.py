@@ -124,7 +124,7 @@ def render(
 
     The DOCX needs the PDF's page numbers only for its contents: it is written with a
     token in their place while the PDF process lays out the PDF (the two writers run
-    on two cores), then the tokens are replaced."""
+    on two cores), then the document part is completed and zipped last."""
     want_pdf = "pdf" in formats or ("docx" in formats and _needs_pages(model))
     if "docx" in formats and want_pdf and (pdf_process or _can_fork()):
         return _render_in_parallel(model, formats, pdf_process or PdfProcess(fonts), fonts)
@@ -147,36 +147,22 @@ def render(
     return Rendered(out, pages)
 
 
-PAGE_TOKEN = "@@page:{}@@"
-
-
 def _render_in_parallel(
     model: Document, formats: tuple[str, ...], pdf: PdfProcess, fonts: FontChoice
 ) -> Rendered:
     pdf.send(model)
     try:
-        from reportgen.writers.docx import fill_page_numbers, write_docx
+        from reportgen.writers.docx import start_docx
 
-        docx = write_docx(model, _PageTokens(), fonts)
+        docx = start_docx(model, fonts)
     except BaseException:
         pdf.cancel()
         raise
     data, pages, heading_pages = pdf.result()
-    out = {
-        "docx": fill_page_numbers(
-            docx, {PAGE_TOKEN.format(a): str(n) for a, n in heading_pages.items()}
-        )
-    }
+    out = {"docx": docx.finish(heading_pages)}
     if "pdf" in formats:
         out["pdf"] = data
     return Rendered(out, pages)
-
-
-class _PageTokens(dict):
-    """Page numbers not known yet: each anchor's page is a token, replaced later."""
-
-    def get(self, key, default=None):
-        return PAGE_TOKEN.format(key)
 
 
 def build_document(

@@ -364,7 +364,7 @@ class DocxWriter:
         props.last_printed = stamp
 
     # -- whole document -----------------------------------------------------------
-    def render(self) -> bytes:
+    def render(self) -> dict[str, bytes]:
         install_styles(self.docx, self.doc.fonts or FontSet(), self.doc.language)
         self.style_ids = style_ids(self.docx)
         self.draw_charts()
@@ -382,7 +382,7 @@ class DocxWriter:
         self.footnotes.finish(lambda content, part: self.inlines(content, part=part))
         members = package_members(self.docx)
         members["word/document.xml"] = self.splice(members["word/document.xml"])
-        return normalised_zip(members)
+        return members
 
 
 def _plain(content: list[Inline]) -> str:
@@ -419,39 +419,59 @@ def package_members(document) -> dict[str, bytes]:
     return members.blobs
 
 
-def normalised_zip(members: dict[str, bytes]) -> bytes:
-    """Same input, same bytes: fixed member order and timestamps."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for name in sorted(members, key=lambda n: (n != "[Content_Types].xml", n)):
-            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            target.writestr(info, members[name])
-    return out.getvalue()
+LAST = "word/document.xml"  # zipped last, once the contents' page numbers are known
+
+
+class Package:
+    """A DOCX being zipped: fixed member order and timestamps (same input, same bytes).
+
+    Every member but the document itself is compressed as soon as it is ready; the
+    document follows when `finish` gets the PDF's page numbers for the contents."""
+
+    def __init__(self, members: dict[str, bytes]):
+        self.buffer = io.BytesIO()
+        self.zip = zipfile.ZipFile(self.buffer, "w", zipfile.ZIP_DEFLATED)
+        self.document = members[LAST]
+        for name in sorted(members, key=lambda n: (n != "[Content_Types].xml", n == LAST, n)):
+            if name != LAST:
+                self._add(name, members[name])
+
+    def _add(self, name: str, data: bytes) -> None:
+        info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+        info.compress_type = zipfile.ZIP_DEFLATED
+        info.external_attr = 0o644 << 16
+        self.zip.writestr(info, data)
+
+    def finish(self, page_numbers: dict[str, int] | None = None) -> bytes:
+        """The DOCX, each page token of the contents replaced by its page number."""
+        xml = self.document
+        if page_numbers is not None:
+            text = xml.decode("utf-8")
+            for anchor, page in page_numbers.items():
+                text = text.replace(PAGE_TOKEN.format(anchor), str(page))
+            xml = re.sub(r"@@page:[^@]*@@", "", text).encode("utf-8")  # headings not placed
+        self._add(LAST, xml)
+        self.zip.close()
+        return self.buffer.getvalue()
+
+
+PAGE_TOKEN = "@@page:{}@@"
+
+
+class _PageTokens(dict):
+    """Page numbers not known yet: each anchor's page is a token, replaced by `finish`."""
+
+    def get(self, key, default=None):
+        return PAGE_TOKEN.format(key)
 
 
 def write_docx(
     doc: Document, page_numbers: dict[str, int] | None = None, fonts: FontChoice | None = None
 ) -> bytes:
     """The DOCX bytes of a document model; `fonts` draw its charts."""
-    return DocxWriter(doc, page_numbers, fonts).render()
+    return Package(DocxWriter(doc, page_numbers, fonts).render()).finish()
 
 
-def fill_page_numbers(data: bytes, replacements: dict[str, str]) -> bytes:
-    """Put the PDF's page numbers in place of the tokens the contents were written with."""
-    source = zipfile.ZipFile(io.BytesIO(data))
-    xml = source.read("word/document.xml").decode("utf-8")
-    for token, page in replacements.items():
-        xml = xml.replace(token, page)
-    xml = re.sub(r"@@page:[^@]*@@", "", xml)  # headings the PDF did not place
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            body = (
-                xml.encode("utf-8")
-                if info.filename == "word/document.xml"
-                else source.read(info.filename)
-            )
-            target.writestr(info, body)
-    return out.getvalue()
+def start_docx(doc: Document, fonts: FontChoice | None = None) -> Package:
+    """The DOCX of a document whose contents wait for the PDF's page numbers."""
+    return Package(DocxWriter(doc, _PageTokens(), fonts).render())
