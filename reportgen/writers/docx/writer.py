@@ -445,17 +445,15 @@ class Package:
     def finish(self, page_numbers: dict[str, int] | None = None) -> bytes:
         """The DOCX, each page token of the contents replaced by its page number."""
         xml = self.document
-        if page_numbers is not None:
-            text = xml.decode("utf-8")
-            for anchor, page in page_numbers.items():
-                text = text.replace(PAGE_TOKEN.format(anchor), str(page))
-            xml = re.sub(r"@@page:[^@]*@@", "", text).encode("utf-8")  # headings not placed
+        if page_numbers is not None:  # one pass; a heading the PDF did not place: nothing
+            xml = _TOKEN.sub(lambda m: str(page_numbers.get(m.group(1).decode(), "")).encode(), xml)
         self._add(LAST, xml)
         self.zip.close()
         return self.buffer.getvalue()
 
 
 PAGE_TOKEN = "@@page:{}@@"
+_TOKEN = re.compile(rb"@@page:([^@]*)@@")
 
 
 class _PageTokens(dict):
