@@ -7,11 +7,13 @@ loading or compiling anything (Jinja is slow to import, and to compile long text
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from reportgen import cache
 from reportgen.errors import InputError
 from reportgen.numbers import (
     NumberStyle,
@@ -25,6 +27,7 @@ from reportgen.numbers import (
 if TYPE_CHECKING:
     from jinja2.sandbox import SandboxedEnvironment
 
+CACHE_FORMAT = 1  # bump when the way templates are compiled changes
 SYNTAX = ("{{", "{%", "{#")  # what starts a Jinja expression, statement or comment
 NEWLINE = re.compile(r"\r\n|\r|\n")  # Jinja writes every line end as \n
 
@@ -105,7 +108,7 @@ def render(
 
     env = environment(style, words)
     try:
-        return env.from_string(source).render(**data)
+        return compiled(env, source).render(**data)
     except TemplateSyntaxError as err:
         raise InputError.one(path, f"template syntax: {err.message}", line=err.lineno) from None
     except UndefinedError as err:
@@ -121,6 +124,34 @@ def render(
         ) from None
     except (TemplateError, ValueError, TypeError, ArithmeticError) as err:
         raise InputError.one(path, f"template: {err}", line=_template_line(err)) from None
+
+
+def compiled(env: SandboxedEnvironment, source: str):
+    """The template of `source`, its Python code compiled once and kept in reportgen's
+    cache (`reportgen.cache`, folder `templates`): compiling part B of a budget section
+    costs more than rendering it. The key is the source, Jinja's and Python's versions
+    and the environment's settings, so a changed text is compiled anew."""
+    import marshal
+    import sys
+
+    import jinja2
+
+    settings = f"{CACHE_FORMAT}|{jinja2.__version__}|{sys.version}|{type(env).__name__}"
+    settings += f"|{env.optimized}|{env.keep_trailing_newline}|{env.autoescape}"
+    settings += f"|{sorted(env.filters)}|{sorted(env.globals)}"  # names checked when compiled
+    key = hashlib.sha256(settings.encode() + b"\0" + source.encode()).hexdigest()[:32]
+    entry = cache.cache_dir("templates") / f"{key}.marshal"
+    code = None
+    stored = cache.read(entry)
+    if stored is not None:
+        try:
+            code = marshal.loads(stored)
+        except (EOFError, ValueError, TypeError):
+            code = None
+    if code is None:
+        code = env.compile(source)  # a syntax error is raised here, never stored
+        cache.write(entry, marshal.dumps(code))
+    return env.template_class.from_code(env, code, env.make_globals(None))
 
 
 def _template_line(err: BaseException) -> int | None:

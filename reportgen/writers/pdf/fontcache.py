@@ -2,19 +2,16 @@
 
 reportlab reads a font's tables (character map, glyph widths and offsets) in Python
 each time it loads the font: about 0.2 s for each large CJK face, in every build.
-The parsed face is stored, without the font's own bytes, in the user's cache folder
-(`$XDG_CACHE_HOME/reportgen/fonts`, or `REPORTGEN_CACHE`), keyed by the file's path,
-size and modification time, the sub-font index and reportlab's version. A missing,
-stale or unreadable entry is parsed again and rewritten; a cache folder that cannot
-be written is simply not used. The PDF is the same either way.
+The parsed face is stored, without the font's own bytes, in reportgen's cache folder
+(see `reportgen.cache`), keyed by the file's path, size and modification time, the
+sub-font index and reportlab's version. A missing, stale or unreadable entry is
+parsed again and rewritten. The PDF is the same either way.
 """
 
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
-import tempfile
 from contextlib import contextmanager
 from functools import partial
 from operator import mul
@@ -23,21 +20,16 @@ from pathlib import Path
 import reportlab
 from reportlab.pdfbase import ttfonts
 
+from reportgen import cache
+
 FORMAT = 1  # bump when the stored fields change
 _SKIP = ("_ttf_data", "_pdfScale")  # the font's bytes (read anew) and a closure
-
-
-def cache_dir() -> Path:
-    if os.environ.get("REPORTGEN_CACHE"):
-        return Path(os.environ["REPORTGEN_CACHE"]) / "fonts"
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "reportgen" / "fonts"
 
 
 def _entry(path: Path, index: int) -> Path:
     stat = path.stat()
     key = f"{FORMAT}|{reportlab.Version}|{path.resolve()}|{index}|{stat.st_size}|{stat.st_mtime_ns}"
-    return cache_dir() / (hashlib.sha256(key.encode()).hexdigest()[:32] + ".pickle")
+    return cache.cache_dir("fonts") / (hashlib.sha256(key.encode()).hexdigest()[:32] + ".pickle")
 
 
 def _scale(units_per_em: int):
@@ -45,10 +37,13 @@ def _scale(units_per_em: int):
 
 
 def _restore(entry: Path, path: Path) -> ttfonts.TTFontFace | None:
+    data = cache.read(entry)
+    if data is None:
+        return None
     try:
-        state = pickle.loads(entry.read_bytes())
+        state = pickle.loads(data)
         scale = _scale(state["unitsPerEm"])
-    except Exception:  # missing, truncated or from another version: parse again
+    except Exception:  # truncated, or from another version: parse again
         return None
     face = ttfonts.TTFontFace.__new__(ttfonts.TTFontFace)
     face.__dict__.update(state)
@@ -59,14 +54,7 @@ def _restore(entry: Path, path: Path) -> ttfonts.TTFontFace | None:
 
 def _store(entry: Path, face: ttfonts.TTFontFace) -> None:
     state = {k: v for k, v in face.__dict__.items() if k not in _SKIP}
-    try:
-        entry.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=entry.parent, suffix=".part")
-        with os.fdopen(fd, "wb") as f:
-            pickle.dump(state, f, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, entry)
-    except OSError:  # a read-only home, a full disk: the cache is an optimisation only
-        pass
+    cache.write(entry, pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def load_face(path: Path, index: int) -> ttfonts.TTFontFace:

@@ -1,0 +1,38 @@
+"""Where reportgen keeps what it can compute again: parsed fonts, compiled templates.
+
+`$REPORTGEN_CACHE`, else `$XDG_CACHE_HOME/reportgen`, else `~/.cache/reportgen`.
+Every entry is keyed by what it was made from, so a stale entry is never used;
+deleting the folder only costs time. A folder that cannot be written is not used.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+
+def cache_dir(kind: str) -> Path:
+    if os.environ.get("REPORTGEN_CACHE"):
+        return Path(os.environ["REPORTGEN_CACHE"]) / kind
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "reportgen" / kind
+
+
+def read(entry: Path) -> bytes | None:
+    try:
+        return entry.read_bytes()
+    except OSError:
+        return None
+
+
+def write(entry: Path, data: bytes) -> None:
+    """Store an entry whole or not at all (a temporary file renamed)."""
+    try:
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=entry.parent, suffix=".part")
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(tmp, entry)
+    except OSError:  # a read-only home, a full disk: the cache is an optimisation only
+        pass

@@ -1,0 +1,60 @@
+"""The caches of compiled templates and parsed fonts change nothing but time."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reportgen import cache
+from reportgen.build import build_document
+from reportgen.errors import InputError
+from reportgen.numbers import NumberStyle
+from reportgen.templating import render
+from reportgen.writers.pdf import fontcache
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture
+def cache_root(tmp_path, monkeypatch) -> Path:
+    monkeypatch.setenv("REPORTGEN_CACHE", str(tmp_path / "cache"))
+    return tmp_path / "cache"
+
+
+def test_template_cache_hit_and_damaged_entry_render_the_same(cache_root):
+    style = NumberStyle()
+    source = "共 {{ total | num }} 美元，{{ part | pct(1) }}。\n"
+    data = {"total": 1400, "part": 12.34}
+    first = render(source, Path("t.md"), data, style)
+    entries = list((cache_root / "templates").iterdir())
+    assert len(entries) == 1
+    assert render(source, Path("t.md"), data, style) == first
+    entries[0].write_bytes(b"not code")
+    assert render(source, Path("t.md"), data, style) == first == "共 1,400 美元，12.3%。\n"
+
+
+def test_template_errors_are_not_cached(cache_root):
+    style = NumberStyle()
+    for _ in range(2):
+        with pytest.raises(InputError) as err:
+            render("a\n{{ total | num }\n", Path("t.md"), {"total": 1}, style)
+        assert err.value.problems[0].line == 2
+    assert not (cache_root / "templates").exists()
+
+
+def test_font_cache_gives_the_parsed_face(cache_root, fonts):
+    font = fonts.latin["regular"]
+    parsed = fontcache.load_face(font.path, font.index)  # parsed, then stored
+    stored = fontcache.load_face(font.path, font.index)  # from the cache
+    assert list(cache.cache_dir("fonts").iterdir())
+    assert stored.charWidths == parsed.charWidths
+    assert stored.glyphPos == parsed.glyphPos and stored.unitsPerEm == parsed.unitsPerEm
+    assert stored._pdfScale(512) == parsed._pdfScale(512)
+
+
+def test_pdf_is_the_same_with_cold_and_warm_caches(cache_root, tmp_path, fonts):
+    folder = ROOT / "seeds" / "fingov-note-2022"
+    cold = build_document(folder, tmp_path / "cold", ("pdf",), fonts).outputs[0]
+    warm = build_document(folder, tmp_path / "warm", ("pdf",), fonts).outputs[0]
+    assert cold.read_bytes() == warm.read_bytes()
