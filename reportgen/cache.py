@@ -3,6 +3,8 @@
 `$REPORTGEN_CACHE`, else `$XDG_CACHE_HOME/reportgen`, else `~/.cache/reportgen`.
 Every entry is keyed by what it was made from, so a stale entry is never used;
 deleting the folder only costs time. A folder that cannot be written is not used.
+Each kind keeps its most recently written entries only (`KEEP`): every edit of a
+narrative makes a new template entry.
 """
 
 from __future__ import annotations
@@ -10,6 +12,8 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
+
+KEEP = 256  # entries per kind
 
 
 def cache_dir(kind: str) -> Path:
@@ -34,5 +38,15 @@ def write(entry: Path, data: bytes) -> None:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
         os.replace(tmp, entry)
+        _prune(entry.parent)
     except OSError:  # a read-only home, a full disk: the cache is an optimisation only
         pass
+
+
+def _prune(folder: Path) -> None:
+    entries = [p for p in folder.iterdir() if not p.name.endswith(".part")]
+    if len(entries) <= KEEP:
+        return
+    entries.sort(key=lambda p: p.stat().st_mtime_ns)
+    for old in entries[: len(entries) - KEEP]:
+        old.unlink(missing_ok=True)

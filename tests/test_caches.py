@@ -58,3 +58,11 @@ def test_pdf_is_the_same_with_cold_and_warm_caches(cache_root, tmp_path, fonts):
     cold = build_document(folder, tmp_path / "cold", ("pdf",), fonts).outputs[0]
     warm = build_document(folder, tmp_path / "warm", ("pdf",), fonts).outputs[0]
     assert cold.read_bytes() == warm.read_bytes()
+
+
+def test_cache_keeps_its_newest_entries(cache_root, monkeypatch):
+    monkeypatch.setattr(cache, "KEEP", 3)
+    folder = cache.cache_dir("templates")
+    for n in range(5):
+        cache.write(folder / f"{n}.marshal", b"x")
+    assert len(list(folder.iterdir())) == 3
