@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 import time
@@ -74,7 +75,9 @@ class PdfProcess:
                 data = pipe.read()
             if not data:  # the parent found the input bad, or stopped
                 os._exit(0)
-            result = write_pdf(pickle.loads(data), fonts)
+            model = pickle.loads(data)
+            gc.freeze()  # the fonts and the model live as long as this process
+            result = write_pdf(model, fonts)
             payload = pickle.dumps((result.data, result.pages, result.heading_pages))
         except BaseException as err:  # handed to the parent, which raises it
             payload = pickle.dumps(err)
@@ -173,15 +176,24 @@ def build_document(
     name = folder.name
     early = "docx" in formats and "pdf" in formats and _can_fork()
     pdf_process = PdfProcess(fonts or discover(need_cjk=True)) if early else None
+    # Objects that outlive what follows (modules, then the document model) are set
+    # aside from the cyclic garbage collector, whose full collections would otherwise
+    # scan the whole model again and again while a writer runs (a third of the PDF's
+    # time); they are handed back at the end, so a batch of documents frees each model.
+    gc.freeze()
     try:
-        model = check_document(folder)
-    except BaseException:
-        if pdf_process:
-            pdf_process.cancel()
-        raise
-    cjk = bool(model.fonts and model.fonts.script == "cjk")
-    fonts = fonts or discover(need_cjk=cjk)
-    rendered = render(model, formats, fonts, pdf_process)
+        try:
+            model = check_document(folder)
+        except BaseException:
+            if pdf_process:
+                pdf_process.cancel()
+            raise
+        cjk = bool(model.fonts and model.fonts.script == "cjk")
+        fonts = fonts or discover(need_cjk=cjk)
+        gc.freeze()
+        rendered = render(model, formats, fonts, pdf_process)
+    finally:
+        gc.unfreeze()
     outputs = []
     for fmt in formats:
         path = out_dir / f"{name}.{fmt}"
