@@ -74,7 +74,7 @@ class Figure:
 class GridCell:
     col: int  # first column
     span: int  # columns covered
-    content: TextBlock | Figure
+    content: TextBlock | Figure | None  # None: an empty text cell
 
 
 @dataclass(slots=True)
@@ -132,10 +132,11 @@ class Grid(Flowable):
     def _row_height(self, row: GridRow) -> float:
         tallest = 0.0
         for cell in row.cells:
-            if isinstance(cell.content, Figure):
+            content = cell.content
+            if isinstance(content, Figure):
                 h = STRING_LEADING
             else:
-                h = cell.content.wrap(self._cell_width(cell) - 2 * PAD_X, 0xFFFFFFF)[1]
+                h = content.wrap(self._cell_width(cell) - 2 * PAD_X, 0xFFFFFFF)[1] if content else 0
                 if cell.span > 1:  # reportlab measures the covered cells as empty strings
                     h = max(h, STRING_LEADING)
             tallest = max(tallest, h + 2 * PAD_Y)
@@ -160,26 +161,23 @@ class Grid(Flowable):
             return []
         if fit == len(self.rows):
             return [self]
-        n = self.header
-        head = Grid(
-            self.widths, self.rows[:fit], n, first=self.first, last=False, heights=heights[:fit]
-        )
-        tail = Grid(
-            self.widths,
-            self.rows[:n] + self.rows[fit:],
-            n,
-            first=False,
-            last=self.last,
-            heights=heights[:n] + heights[fit:],
-        )
-        head.top = tail.top = self.top
-        return [head, tail]
+        n = self.header  # repeated above the rest
+        rows = self.rows
+        return [
+            self._part(rows[:fit], heights[:fit], self.first, False),
+            self._part(rows[:n] + rows[fit:], heights[:n] + heights[fit:], False, self.last),
+        ]
+
+    def _part(self, rows: list[GridRow], heights: list[float], first: bool, last: bool) -> Grid:
+        valign = "top" if self.top else "bottom"
+        return Grid(self.widths, rows, self.header, valign, first=first, last=last, heights=heights)
 
     # -- drawing ----------------------------------------------------------------------
     def draw(self):
-        tops = list(accumulate(self.heights(), lambda y, h: y - h, initial=self.height))
-        for row, top, bottom in zip(self.rows, tops, tops[1:], strict=False):
-            self._draw_row(row, bottom, top - bottom)
+        heights = self.heights()
+        tops = list(accumulate(heights, lambda y, h: y - h, initial=self.height))
+        for row, h, bottom in zip(self.rows, heights, tops[1:], strict=True):
+            self._draw_row(row, bottom, h)
         self._draw_rules(tops)
 
     def _draw_row(self, row: GridRow, bottom: float, height: float) -> None:
@@ -195,6 +193,8 @@ class Grid(Flowable):
                         ops = TextOps(self.canv, x, base)
                     ops.line(x, base)
                     ops.show(text, content.font, content.size)
+                continue
+            if content is None:
                 continue
             if ops is not None:
                 ops.close()

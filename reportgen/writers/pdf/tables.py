@@ -3,15 +3,19 @@ spans, horizontal rules, figures aligned on the decimal point."""
 
 from __future__ import annotations
 
+from weakref import WeakKeyDictionary
+
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Spacer
 
-from reportgen.model import Row, Table, TablePart, Text
+from reportgen.model import Cell, Row, Table, TablePart, Text
 from reportgen.writers.pdf.grid import Figure, Grid, GridCell, GridRow
-from reportgen.writers.pdf.textblock import TextBlock
+from reportgen.writers.pdf.textblock import Setting, TextBlock
 
 _ALIGN = {"left": TA_LEFT, "right": TA_RIGHT, "center": TA_CENTER, "decimal": TA_RIGHT}
+# writer → (text, style name) → the measured text of a plain cell ("共计", a heading)
+_SETTINGS: WeakKeyDictionary = WeakKeyDictionary()
 
 
 def table_flowables(writer, table: Table) -> list:
@@ -66,13 +70,26 @@ def _row(writer, row: Row) -> GridRow:
     col = 0
     for cell in row.cells:
         bold = cell.bold or row.kind == "total"
-        content: TextBlock | Figure
+        content: TextBlock | Figure | None
         if cell.align == "decimal" and row.kind != "header":
             font = s.font_latin_bold if bold else s.font_latin
             content = Figure(cell.text, font, s.table_text.fontSize)
         else:
             style = _cell_style(writer, base, cell.align, cell.indent, bold)
-            content = writer.para(cell.content or [Text(cell.text)], style)
+            content = _text(writer, cell, style)
         cells.append(GridCell(col, cell.colspan, content))
         col += cell.colspan
     return GridRow(cells, total=row.kind == "total")
+
+
+def _text(writer, cell: Cell, style: ParagraphStyle) -> TextBlock | None:
+    """A text cell's paragraph, None if empty; a plain text that recurs is measured once."""
+    if cell.content:
+        return writer.para(cell.content, style)
+    if not cell.text:
+        return None
+    settings = _SETTINGS.setdefault(writer, {})
+    key = (cell.text, style.name)
+    if key not in settings:
+        settings[key] = Setting(writer.runs([Text(cell.text)], style))
+    return TextBlock(settings[key], style)
