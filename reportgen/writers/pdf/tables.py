@@ -3,15 +3,19 @@ spans, horizontal rules, figures aligned on the decimal point."""
 
 from __future__ import annotations
 
+from weakref import WeakKeyDictionary
+
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Spacer
-from reportlab.platypus import Table as GridTable
 
-from reportgen.model import Table, TablePart, Text
+from reportgen.model import Cell, Row, Table, TablePart, Text
+from reportgen.writers.pdf.grid import Figure, Grid, GridCell, GridRow
+from reportgen.writers.pdf.textblock import Setting, TextBlock
 
-DECIMAL_PAD = 10.0  # room right of the decimal point for ".4)" in (579.4)
 _ALIGN = {"left": TA_LEFT, "right": TA_RIGHT, "center": TA_CENTER, "decimal": TA_RIGHT}
+# writer → (text, style name) → the measured text of a plain cell ("共计", a heading)
+_SETTINGS: WeakKeyDictionary = WeakKeyDictionary()
 
 
 def table_flowables(writer, table: Table) -> list:
@@ -50,48 +54,42 @@ def _cell_style(writer, base: ParagraphStyle, align: str, indent: int, bold: boo
     return cache[key]
 
 
-def _grid(writer, part: TablePart) -> GridTable:
-    s = writer.styles
+def _grid(writer, part: TablePart) -> Grid:
     width = writer.text_width()
     total = sum(part.widths)
     widths = [width * w / total for w in part.widths]
-    rows = part.header + part.body
-    data: list[list] = []
-    commands: list = [
-        ("VALIGN", (0, 0), (-1, -1), part.valign.upper()),
-        ("LEFTPADDING", (0, 0), (-1, -1), 2.5),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 2.5),
-        ("TOPPADDING", (0, 0), (-1, -1), 1.5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
-        ("FONTSIZE", (0, 0), (-1, -1), s.table_text.fontSize),
-        ("LINEABOVE", (0, 0), (-1, 0), 0.5, "black"),
-        ("LINEBELOW", (0, -1), (-1, -1), 1.0, "black"),
-    ]
-    header_rows = len(part.header)
-    if header_rows:
-        commands.append(("LINEBELOW", (0, header_rows - 1), (-1, header_rows - 1), 0.5, "black"))
-    for r, row in enumerate(rows):
-        line: list = []
-        col = 0
-        base = s.table_heading if row.kind == "header" else s.table_text
-        for cell in row.cells:
-            bold = cell.bold or row.kind == "total"
-            if cell.align == "decimal" and row.kind != "header":
-                line.append(cell.text)
-                commands.append(("ALIGN", (col, r), (col, r), "DECIMAL"))
-                commands.append(("RIGHTPADDING", (col, r), (col, r), DECIMAL_PAD))
-                if bold:
-                    commands.append(("FONTNAME", (col, r), (col, r), s.font_latin_bold))
-            else:
-                style = _cell_style(writer, base, cell.align, cell.indent, bold)
-                line.append(writer.para(cell.content or [Text(cell.text)], style))
-            line.extend([""] * (cell.colspan - 1))
-            if cell.colspan > 1:
-                commands.append(("SPAN", (col, r), (col + cell.colspan - 1, r)))
-            col += cell.colspan
-        if row.kind == "total":
-            commands.append(("LINEABOVE", (0, r), (-1, r), 0.5, "black"))
-        data.append(line)
-    grid = GridTable(data, colWidths=widths, repeatRows=header_rows, hAlign="LEFT")
-    grid.setStyle(writer.table_style(commands))
-    return grid
+    rows = [_row(writer, row) for row in part.header + part.body]
+    return Grid(widths, rows, len(part.header), part.valign)
+
+
+def _row(writer, row: Row) -> GridRow:
+    """A row's cells: figures (decimal cells outside the header) and paragraphs."""
+    s = writer.styles
+    base = s.table_heading if row.kind == "header" else s.table_text
+    cells: list[GridCell] = []
+    col = 0
+    for cell in row.cells:
+        bold = cell.bold or row.kind == "total"
+        content: TextBlock | Figure | None
+        if cell.align == "decimal" and row.kind != "header":
+            font = s.font_latin_bold if bold else s.font_latin
+            content = Figure(cell.text, font, s.table_text.fontSize)
+        else:
+            style = _cell_style(writer, base, cell.align, cell.indent, bold)
+            content = _text(writer, cell, style)
+        cells.append(GridCell(col, cell.colspan, content))
+        col += cell.colspan
+    return GridRow(cells, total=row.kind == "total")
+
+
+def _text(writer, cell: Cell, style: ParagraphStyle) -> TextBlock | None:
+    """A text cell's paragraph, None if empty; a plain text that recurs is measured once."""
+    if cell.content:
+        return writer.para(cell.content, style)
+    if not cell.text:
+        return None
+    settings = _SETTINGS.setdefault(writer, {})
+    key = (cell.text, style.name)
+    if key not in settings:
+        settings[key] = Setting(writer.runs([Text(cell.text)], style))
+    return TextBlock(settings[key], style)

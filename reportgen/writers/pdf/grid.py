@@ -1,0 +1,231 @@
+"""A table grid flowable made for our tables, instead of reportlab's Table.
+
+reportlab's Table resolves a style command list into per-cell styles, measures every
+cell again on each wrap (KeepTogether wraps a captioned table several times), and
+draws each figure as two strings through the canvas. Our grids need far less: fixed
+column widths, fixed padding, column spans, one vertical alignment, four kinds of
+horizontal rule and figures aligned on the decimal point. Here rows are measured once,
+figures are set with direct text operators, and splitting cuts between rows with the
+header rows repeated, as Table(repeatRows=…) does. The look is reportlab's:
+
+- a text cell is a TextBlock at its cell's padding (bottom- or top-aligned);
+- a figure is a plain-string cell of reportlab's DECIMAL alignment: the text before
+  its "." (or before the trailing ")" of "(579)") ends half a "." left of the point
+  DECIMAL_PAD inside the cell's right edge; such a cell is 12 pt (reportlab's cell
+  leading) plus padding high, and so is a cell a column span covers;
+- rules: 0.5 pt above the first row and below the header, 0.5 pt above a total row,
+  1 pt below the last row; a part split off before the end has no bottom rule.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from itertools import accumulate
+
+from reportlab.lib.colors import black
+from reportlab.platypus import Flowable
+
+from reportgen.model import Footnote
+from reportgen.writers.pdf.textblock import TextBlock, char_widths
+from reportgen.writers.pdf.textops import TextOps
+
+PAD_X = 2.5  # left and right padding of every cell
+PAD_Y = 1.5  # top and bottom padding
+DECIMAL_PAD = 10.0  # room right of the decimal point for ".4)" in (579.4)
+STRING_LEADING = 12.0  # reportlab's leading for a plain-string cell
+RULE = 0.5  # top, header and total rules
+BOTTOM_RULE = 1.0
+_DIGITS = frozenset("0123456789")
+_UP_TO_DIGIT = re.compile(r".*[0-9]")
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A number such as "22 711.8", "(579)" or "—" (one line), aligned on its decimal
+    point."""
+
+    text: str
+    font: str
+    size: float
+
+    def lead(self) -> str:
+        """The part left of the alignment point: before the ".", or, with no "." but
+        digits and a non-digit end ("(579)"), up to the last digit."""
+        text = self.text
+        if "." in text:
+            return text.split(".", 1)[0]
+        if text and text[-1] not in _DIGITS and (m := _UP_TO_DIGIT.match(text)):
+            return m.group()
+        return text
+
+    def pieces(self, pivot: float) -> list[tuple[float, str]]:
+        """(x, text) of the lead, ending half a "." left of `pivot`, and of the rest,
+        starting there (placed, not left to the reader's glyph widths, as reportlab
+        does)."""
+        lead = self.lead()
+        point = pivot - 0.5 * char_widths(self.font, ".", self.size)[0]
+        start = point - sum(char_widths(self.font, lead, self.size))
+        return [(x, t) for x, t in ((start, lead), (point, self.text[len(lead) :])) if t]
+
+
+@dataclass(slots=True)
+class GridCell:
+    col: int  # first column
+    span: int  # columns covered
+    content: TextBlock | Figure | None  # None: an empty text cell
+
+
+@dataclass(slots=True)
+class GridRow:
+    cells: list[GridCell]
+    total: bool = False  # a rule above it
+
+
+class Grid(Flowable):
+    """Rows of cells in fixed columns; the first `header` rows repeat on every page.
+
+    `first`/`last` say whether this part starts or ends the grid (for the rules)."""
+
+    def __init__(
+        self,
+        widths: list[float],
+        rows: list[GridRow],
+        header: int,
+        valign: str = "bottom",
+        *,
+        first: bool = True,
+        last: bool = True,
+        heights: list[float] | None = None,
+    ):
+        super().__init__()
+        self.widths = widths
+        self.x = list(accumulate(widths, initial=0.0))  # column edges
+        self.rows = rows
+        self.header = header
+        self.top = valign == "top"
+        self.first, self.last = first, last
+        self._heights = heights
+        self.width = self.x[-1]
+        self.height = 0.0
+        self.hAlign = "LEFT"
+
+    @cached_property
+    def notes(self) -> list[Footnote]:
+        """The footnotes the cells of this part cite, row by row."""
+        return [
+            note
+            for row in self.rows
+            for cell in row.cells
+            if isinstance(cell.content, TextBlock)
+            for note in cell.content.notes
+        ]
+
+    # -- measuring --------------------------------------------------------------------
+    def heights(self) -> list[float]:
+        """Every row's height; measured once (the columns never change)."""
+        if self._heights is None:
+            self._heights = [self._row_height(row) for row in self.rows]
+        return self._heights
+
+    def _row_height(self, row: GridRow) -> float:
+        tallest = 0.0
+        for cell in row.cells:
+            content = cell.content
+            if isinstance(content, Figure):
+                h = STRING_LEADING
+            else:
+                h = content.wrap(self._cell_width(cell) - 2 * PAD_X, 0xFFFFFFF)[1] if content else 0
+                if cell.span > 1:  # reportlab measures the covered cells as empty strings
+                    h = max(h, STRING_LEADING)
+            tallest = max(tallest, h + 2 * PAD_Y)
+        return tallest
+
+    def _cell_width(self, cell: GridCell) -> float:
+        return self.x[cell.col + cell.span] - self.x[cell.col]
+
+    def wrap(self, availWidth, availHeight):  # noqa: N803 (reportlab's names)
+        self.height = sum(self.heights())
+        return self.width, self.height
+
+    def split(self, availWidth, availHeight):  # noqa: N803
+        heights = self.heights()
+        fit, used = 0, 0.0
+        for h in heights:
+            if used + h > availHeight:
+                break
+            used += h
+            fit += 1
+        if fit <= self.header:  # not even the header and one row
+            return []
+        if fit == len(self.rows):
+            return [self]
+        n = self.header  # repeated above the rest
+        rows = self.rows
+        return [
+            self._part(rows[:fit], heights[:fit], self.first, False),
+            self._part(rows[:n] + rows[fit:], heights[:n] + heights[fit:], False, self.last),
+        ]
+
+    def _part(self, rows: list[GridRow], heights: list[float], first: bool, last: bool) -> Grid:
+        valign = "top" if self.top else "bottom"
+        return Grid(self.widths, rows, self.header, valign, first=first, last=last, heights=heights)
+
+    # -- drawing ----------------------------------------------------------------------
+    def draw(self):
+        heights = self.heights()
+        tops = list(accumulate(heights, lambda y, h: y - h, initial=self.height))
+        for row, h, bottom in zip(self.rows, heights, tops[1:], strict=True):
+            self._draw_row(row, bottom, h)
+        self._draw_rules(tops)
+
+    def _draw_row(self, row: GridRow, bottom: float, height: float) -> None:
+        """The cells left to right; neighbouring figures share one text object."""
+        ops: TextOps | None = None
+        for cell in row.cells:
+            content = cell.content
+            if isinstance(content, Figure):
+                top = bottom + height - PAD_Y - content.size
+                base = top if self.top else bottom + PAD_Y + STRING_LEADING - content.size
+                for x, text in content.pieces(self.x[cell.col + cell.span] - DECIMAL_PAD):
+                    if ops is None:
+                        ops = TextOps(self.canv, x, base)
+                    ops.line(x, base)
+                    ops.show(text, content.font, content.size)
+                continue
+            if content is None:
+                continue
+            if ops is not None:
+                ops.close()
+                ops = None
+            y = bottom + height - PAD_Y - content.height if self.top else bottom + PAD_Y
+            content.drawOn(self.canv, self.x[cell.col] + PAD_X, y)
+        if ops is not None:
+            ops.close()
+
+    def _rules(self, tops: list[float]) -> list[tuple[float, float]]:
+        """(height, line width) of every rule; `tops` are the row tops and the bottom."""
+        rules = []
+        if self.first or self.header:
+            rules.append((tops[0], RULE))
+        if self.last:
+            rules.append((tops[-1], BOTTOM_RULE))
+        if self.header:
+            rules.append((tops[self.header], RULE))
+        rules.extend((tops[i], RULE) for i, row in enumerate(self.rows) if row.total)
+        return rules
+
+    def _draw_rules(self, tops: list[float]) -> None:
+        canv = self.canv
+        canv.saveState()
+        canv.setLineCap(1)
+        canv.setLineJoin(1)
+        canv.setStrokeColor(black)
+        width = None
+        for y, w in self._rules(tops):
+            if w != width:
+                canv.setLineWidth(w)
+                width = w
+            canv.line(0, y, self.width, y)
+        canv.restoreState()
