@@ -252,7 +252,21 @@ class TextBlock(Flowable):
         return indent0, lines
 
     # -- drawing ------------------------------------------------------------------
+    def drawOn(self, canvas, x, y, _sW=0):  # noqa: N802, N803
+        """Drawn at (x, y) in the current space, inside q … Q only: reportlab's own
+        save, translate and restore around every flowable cost more than the text."""
+        x = self._hAlignAdjust(x, _sW)
+        self.canv = canvas
+        canvas._code.append("q")
+        self._paint(x, y)
+        canvas._code.append("Q")
+        del self.canv
+
     def draw(self):
+        self._paint(0.0, 0.0)
+
+    def _paint(self, x0: float, y0: float) -> None:
+        """Every line's text, the block's lower left corner at (x0, y0)."""
         if not self.lines:
             return
         s, st = self.style, self.setting
@@ -261,17 +275,17 @@ class TextBlock(Flowable):
             (getAscentDescent(r.font, r.size)[0] for r, *_ in st.segments(first.start, first.end)),
             default=getAscentDescent(s.fontName, s.fontSize)[0],
         )
-        y = self.height - ascent
+        y = y0 + self.height - ascent
         if self.first and self.bullet:
-            ops = TextOps(self.canv, s.bulletIndent, y)
+            ops = TextOps(self.canv, x0 + s.bulletIndent, y)
             ops.show(self.bullet.text, self.bullet.font, self.bullet.size)
         else:
-            ops = TextOps(self.canv, self.indent0, y)
+            ops = TextOps(self.canv, x0 + self.indent0, y)
         links: list[tuple[str, float, float, float, float]] = []
         for n, line in enumerate(self.lines):
-            x = self.indent0 if n == 0 else s.leftIndent
+            x = x0 + (self.indent0 if n == 0 else s.leftIndent)
             extra = 0.0
-            slack = self.width - s.rightIndent - x - line.width
+            slack = x0 + self.width - s.rightIndent - x - line.width
             if s.alignment == TA_RIGHT:
                 x += slack
             elif s.alignment == TA_CENTER:
@@ -291,7 +305,7 @@ class TextBlock(Flowable):
                     links.append((run.url, x, y, x + advance, run.size))
                 x += advance
             y -= s.leading
-        ops.line(s.leftIndent, y)  # ends the last line as the others: readers see the break
+        ops.line(x0 + s.leftIndent, y)  # ends the last line as the others: readers see the break
         ops.close()
         for url, x1, base, x2, size in links:
             self.canv.linkURL(url, (x1, base - 0.2 * size, x2, base + 0.9 * size), relative=1)
