@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from reportlab import rl_config
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import getAscentDescent
 from reportlab.platypus import (
     BaseDocTemplate,
     DocIf,
@@ -229,10 +230,11 @@ class PageNumberForm(Flowable):
     """A contents page number, drawn as a form defined once every page is laid out:
     one pass suffices, the way "page x of y" is usually done."""
 
-    def __init__(self, name: str, height: float):
+    def __init__(self, name: str, height: float, baseline: float):
         super().__init__()
         self.name = name
         self.height = height
+        self.baseline = baseline  # the entry's last baseline, above the cell's bottom
 
     def wrap(self, aW, aH):
         self.width = aW
@@ -240,7 +242,7 @@ class PageNumberForm(Flowable):
 
     def draw(self):
         self.canv.saveState()
-        self.canv.translate(self.width, 0)
+        self.canv.translate(self.width, self.baseline)
         self.canv.doForm(self.name)
         self.canv.restoreState()
 
@@ -361,10 +363,15 @@ class PdfWriter:
         rows = [[self.para([Text("")], s.toc[1]), self.para([Text(block.page_label)], s.masthead)]]
         for entry in block.entries:
             label = [Text(entry.number + " ")] + entry.content if entry.number else entry.content
-            page = PageNumberForm(f"toc-{entry.anchor}", s.masthead.leading) if entry.anchor else ""
+            style = s.toc[min(entry.level, 2)]
+            page = ""
             if entry.anchor:
+                # bottom-aligned like the entry: on the baseline of its last line
+                ascent = getAscentDescent(style.fontName, style.fontSize)[0]
+                baseline = style.leading - ascent
+                page = PageNumberForm(f"toc-{entry.anchor}", s.masthead.leading, baseline)
                 self.page_forms.append(entry.anchor)
-            rows.append([self.para(label, s.toc[min(entry.level, 2)]), page])
+            rows.append([self.para(label, style), page])
         table = Table(rows, colWidths=[width - 40, 40])
         table.setStyle(
             self.table_style(
@@ -454,7 +461,7 @@ class PdfWriter:
         for anchor in dict.fromkeys(self.page_forms):
             canv.beginForm(f"toc-{anchor}", -60, -4, 0, 20)
             canv.setFont(font, G.body_size)
-            canv.drawRightString(0, 2, str(self.heading_pages.get(anchor, "")))
+            canv.drawRightString(0, 0, str(self.heading_pages.get(anchor, "")))
             canv.endForm()
 
     def table_style(self, commands: list) -> TableStyle:
