@@ -5,6 +5,8 @@ from __future__ import annotations
 import gc
 import os
 import pickle
+import signal
+import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -56,8 +58,10 @@ class PdfProcess:
     def __init__(self, fonts: FontChoice):
         model_read, self._model_write = os.pipe()
         self._result_read, result_write = os.pipe()
+        parent = os.getpid()
         self.pid = os.fork()
         if self.pid == 0:
+            _die_with(parent)
             os.close(self._model_write)
             os.close(self._result_read)
             self._child(model_read, result_write, fonts)  # never returns
@@ -105,12 +109,27 @@ class PdfProcess:
         return received
 
     def cancel(self) -> None:
-        """No model will come: let the process end, and reap it."""
+        """No model will come: end the process (it has written nothing) and reap it."""
         for fd in (self._model_write, self._result_read):
             if fd >= 0:
                 os.close(fd)
         self._model_write = self._result_read = -1
+        os.kill(self.pid, signal.SIGKILL)
         os.waitpid(self.pid, 0)
+
+
+def _die_with(parent: int) -> None:
+    """A PDF process ends when the build that forked it is killed (Linux), instead of
+    finishing work nobody will read."""
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:  # killed before the line above took effect
+        os._exit(0)
 
 
 def _needs_pages(model: Document) -> bool:
@@ -129,8 +148,10 @@ def render(
     token in their place while the PDF process lays out the PDF (the two writers run
     on two cores), then the document part is completed and zipped last."""
     want_pdf = "pdf" in formats or ("docx" in formats and _needs_pages(model))
-    if "docx" in formats and want_pdf and (pdf_process or _can_fork()):
-        return _render_in_parallel(model, formats, pdf_process or PdfProcess(fonts), fonts)
+    if want_pdf and pdf_process:
+        return _render_in_parallel(model, formats, pdf_process, fonts)
+    if "docx" in formats and want_pdf and _can_fork():
+        return _render_in_parallel(model, formats, PdfProcess(fonts), fonts)
     if pdf_process:
         pdf_process.cancel()
     out: dict[str, bytes] = {}
@@ -154,6 +175,9 @@ def _render_in_parallel(
     model: Document, formats: tuple[str, ...], pdf: PdfProcess, fonts: FontChoice
 ) -> Rendered:
     pdf.send(model)
+    if "docx" not in formats:
+        data, pages, _ = pdf.result()
+        return Rendered({"pdf": data}, pages)
     try:
         from reportgen.writers.docx import start_docx
 
@@ -174,7 +198,9 @@ def build_document(
     """Build one document folder into `out_dir`; outputs are written only if all render."""
     start = time.perf_counter()
     name = folder.name
-    early = "docx" in formats and "pdf" in formats and _can_fork()
+    # the PDF (or, for a DOCX with contents, its page numbers) is made in a process
+    # forked now; a DOCX-only build of a document without contents ends it unused
+    early = _can_fork()
     pdf_process = PdfProcess(fonts or discover(need_cjk=True)) if early else None
     # Objects that outlive what follows (modules, then the document model) are set
     # aside from the cyclic garbage collector, whose full collections would otherwise

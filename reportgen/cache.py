@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+import time
 from pathlib import Path
 
 KEEP = 256  # entries per kind
@@ -44,7 +45,13 @@ def write(entry: Path, data: bytes) -> None:
 
 
 def _prune(folder: Path) -> None:
-    entries = [p for p in folder.iterdir() if not p.name.endswith(".part")]
+    """Keep the newest entries; drop what a killed writer left half-written."""
+    entries = []
+    for p in folder.iterdir():
+        if not p.name.endswith(".part"):
+            entries.append(p)
+        elif time.time() - p.stat().st_mtime > 3600:
+            p.unlink(missing_ok=True)
     if len(entries) <= KEEP:
         return
     entries.sort(key=lambda p: p.stat().st_mtime_ns)
