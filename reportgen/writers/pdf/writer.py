@@ -48,6 +48,7 @@ from reportgen.stamp import build_epoch
 from reportgen.writers.charts import chart_drawing
 from reportgen.writers.layout_spec import GEOMETRY as G
 from reportgen.writers.layout_spec import INDENTS, PAGE_SIZES
+from reportgen.writers.pdf.chart import Chart
 from reportgen.writers.pdf.fontreg import PdfFonts, register
 from reportgen.writers.pdf.footnotes import FootnoteFrame
 from reportgen.writers.pdf.tables import captions, table_flowables
@@ -351,7 +352,7 @@ class PdfWriter:
             s = self.styles
             story.extend(captions(self, block.label, block.title, block.units))
             font = self.styles.font_cjk if self.cjk else self.styles.font_latin
-            story.append(chart_drawing(block, self.text_width(), font))
+            story.append(Chart(chart_drawing(block, self.text_width(), font)))
             for note in block.notes:
                 story.append(self.para(note, s.table_note))
             story.append(Spacer(1, 8))
