@@ -133,6 +133,16 @@ class Setting:
         )
 
 
+_ASCENTS: dict[tuple[str, float], float] = {}
+
+
+def _ascent(font: str, size: float) -> float:
+    try:
+        return _ASCENTS[font, size]
+    except KeyError:
+        return _ASCENTS.setdefault((font, size), getAscentDescent(font, size)[0])
+
+
 @dataclass(slots=True)
 class Line:
     start: int
@@ -272,8 +282,8 @@ class TextBlock(Flowable):
         s, st = self.style, self.setting
         first = self.lines[0]
         ascent = max(
-            (getAscentDescent(r.font, r.size)[0] for r, *_ in st.segments(first.start, first.end)),
-            default=getAscentDescent(s.fontName, s.fontSize)[0],
+            (_ascent(r.font, r.size) for r, *_ in st.segments(first.start, first.end)),
+            default=_ascent(s.fontName, s.fontSize),
         )
         y = y0 + self.height - ascent
         if self.first and self.bullet:
