@@ -3,8 +3,9 @@
 `$REPORTGEN_CACHE`, else `$XDG_CACHE_HOME/reportgen`, else `~/.cache/reportgen`.
 Every entry is keyed by what it was made from, so a stale entry is never used;
 deleting the folder only costs time. A folder that cannot be written is not used.
-Each kind keeps its most recently written entries only (`KEEP`): every edit of a
-narrative makes a new template entry.
+Each kind keeps its most recently written entries only (`KEEP`, more for charts,
+of which a long budget section has hundreds): every edit of a narrative makes a new
+template entry.
 """
 
 from __future__ import annotations
@@ -31,20 +32,21 @@ def read(entry: Path) -> bytes | None:
         return None
 
 
-def write(entry: Path, data: bytes) -> None:
-    """Store an entry whole or not at all (a temporary file renamed)."""
+def write(entry: Path, data: bytes, keep: int | None = None) -> None:
+    """Store an entry whole or not at all (a temporary file renamed); the folder keeps
+    its `keep` newest entries (`KEEP` unless given)."""
     try:
         entry.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=entry.parent, suffix=".part")
         with os.fdopen(fd, "wb") as f:
             f.write(data)
         os.replace(tmp, entry)
-        _prune(entry.parent)
+        _prune(entry.parent, KEEP if keep is None else keep)
     except OSError:  # a read-only home, a full disk: the cache is an optimisation only
         pass
 
 
-def _prune(folder: Path) -> None:
+def _prune(folder: Path, keep: int) -> None:
     """Keep the newest entries; drop what a killed writer left half-written."""
     entries = []
     for p in folder.iterdir():
@@ -52,8 +54,8 @@ def _prune(folder: Path) -> None:
             entries.append(p)
         elif time.time() - p.stat().st_mtime > 3600:
             p.unlink(missing_ok=True)
-    if len(entries) <= KEEP:
+    if len(entries) <= keep:
         return
     entries.sort(key=lambda p: p.stat().st_mtime_ns)
-    for old in entries[: len(entries) - KEEP]:
+    for old in entries[: len(entries) - keep]:
         old.unlink(missing_ok=True)

@@ -66,3 +66,20 @@ def test_cache_keeps_its_newest_entries(cache_root, monkeypatch):
     for n in range(5):
         cache.write(folder / f"{n}.marshal", b"x")
     assert len(list(folder.iterdir())) == 3
+
+
+def test_chart_cache_gives_the_same_pictures(cache_root, fonts):
+    from reportgen.model import ChartPanel
+    from reportgen.model import Figure as FigureBlock
+    from reportgen.writers.charts import chart_drawing, chart_font, chart_pngs
+
+    font = chart_font(fonts, cjk=False)
+    figure = FigureBlock("Figure I", "Posts", "", [ChartPanel("", [("P-4", 4.0, "4")])])
+    drawn = chart_pngs([chart_drawing(figure, 400, font)])
+    entries = list(cache.cache_dir("charts").iterdir())
+    assert len(entries) == 1 and drawn[0].startswith(b"\x89PNG")
+    assert chart_pngs([chart_drawing(figure, 400, font)]) == drawn
+    entries[0].write_bytes(b"damaged")
+    assert chart_pngs([chart_drawing(figure, 400, font)]) == drawn
+    other = FigureBlock("Figure I", "Posts", "", [ChartPanel("", [("P-4", 5.0, "5")])])
+    assert chart_pngs([chart_drawing(other, 400, font)]) != drawn
