@@ -230,6 +230,9 @@ class TextBlock(Flowable):
         return indent
 
     def _break(self, avail: float) -> tuple[float, list[Line]]:
+        """The first line's indent and the lines at width `avail`: each line takes what
+        fits (a bisection of the advances' prefix sums), then steps back to the last
+        place a line may end; spaces at a break belong to neither line."""
         st = self.setting
         text, sums, newlines = st.text, st.sums, st.newlines
         s = self.style
