@@ -185,7 +185,11 @@ def _render_in_parallel(
     except BaseException:
         pdf.cancel()
         raise
-    data, pages, heading_pages = pdf.result()
+    try:
+        data, pages, heading_pages = pdf.result()
+    except BaseException:
+        docx.discard()
+        raise
     out = {"docx": docx.finish(heading_pages)}
     if "pdf" in formats:
         out["pdf"] = data

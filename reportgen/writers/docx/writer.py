@@ -442,6 +442,10 @@ class Package:
         info.external_attr = 0o644 << 16
         self.zip.writestr(info, data)
 
+    def discard(self) -> None:
+        """Close an unfinished package (the build failed elsewhere)."""
+        self.zip.close()
+
     def finish(self, page_numbers: dict[str, int] | None = None) -> bytes:
         """The DOCX, each page token of the contents replaced by its page number."""
         xml = self.document
