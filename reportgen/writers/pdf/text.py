@@ -61,10 +61,14 @@ class Runs:
 
     def text(self, text: str, bold: bool = False, italic: bool = False, url=None) -> None:
         bold = bold or self.bold
-        for piece in _RUNS.split(text):
+        # split() with its group alternates: Latin, Chinese, Latin, …
+        for index, piece in enumerate(_RUNS.split(text)):
             if not piece:
                 continue
-            font = self.font(bool(_RUNS.fullmatch(piece)), bold, italic)
+            font = self.font(index % 2 == 1, bold, italic)
+            if not _SUPERSCRIPT.search(piece):
+                self.runs.append(Run(piece, font, self.size, 0.0, url))
+                continue
             for part in _SUPERSCRIPT.split(piece):
                 base = _raised_base(part) if len(part) == 1 else None
                 if base:
