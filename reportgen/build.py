@@ -137,21 +137,17 @@ def _needs_pages(model: Document) -> bool:
 
 
 def render(
-    model: Document,
-    formats: tuple[str, ...],
-    fonts: FontChoice,
-    pdf_process: PdfProcess | None = None,
+    model: Document, formats: tuple[str, ...], fonts: FontChoice, pdf_process: PdfProcess | None
 ) -> Rendered:
     """Every requested format's bytes; nothing is written here.
 
-    The DOCX needs the PDF's page numbers only for its contents: it is written with a
-    token in their place while the PDF process lays out the PDF (the two writers run
-    on two cores), then the document part is completed and zipped last."""
+    With a PDF process (where processes can be forked) the PDF is made there. The DOCX
+    needs the PDF's page numbers only for its contents: it is written with a token in
+    their place while the PDF process lays out the PDF (the two writers run on two
+    cores), then the document part is completed and zipped last."""
     want_pdf = "pdf" in formats or ("docx" in formats and _needs_pages(model))
-    if want_pdf and pdf_process:
+    if pdf_process and want_pdf:
         return _render_in_parallel(model, formats, pdf_process, fonts)
-    if "docx" in formats and want_pdf and _can_fork():
-        return _render_in_parallel(model, formats, PdfProcess(fonts), fonts)
     if pdf_process:
         pdf_process.cancel()
     out: dict[str, bytes] = {}
@@ -204,23 +200,23 @@ def build_document(
     name = folder.name
     # the PDF (or, for a DOCX with contents, its page numbers) is made in a process
     # forked now; a DOCX-only build of a document without contents ends it unused
-    early = _can_fork()
-    pdf_process = PdfProcess(fonts or discover(need_cjk=True)) if early else None
+    pdf_process = PdfProcess(fonts or discover(need_cjk=True)) if _can_fork() else None
     # Objects that outlive what follows (modules, then the document model) are set
     # aside from the cyclic garbage collector, whose full collections would otherwise
     # scan the whole model again and again while a writer runs (a third of the PDF's
     # time); they are handed back at the end, so a batch of documents frees each model.
     gc.freeze()
     try:
-        try:
-            model = check_document(folder)
-        except BaseException:
-            if pdf_process:
-                pdf_process.cancel()
-            raise
-        cjk = bool(model.fonts and model.fonts.script == "cjk")
-        fonts = fonts or discover(need_cjk=cjk)
-        gc.freeze()
+        model = check_document(folder)
+    except BaseException:
+        gc.unfreeze()
+        if pdf_process:
+            pdf_process.cancel()
+        raise
+    cjk = bool(model.fonts and model.fonts.script == "cjk")
+    fonts = fonts or discover(need_cjk=cjk)
+    gc.freeze()
+    try:
         rendered = render(model, formats, fonts, pdf_process)
     finally:
         gc.unfreeze()

@@ -83,3 +83,16 @@ def test_figures_align_on_the_decimal_point(writer, text, lead):
     assert first == lead
     assert start + sum(char_widths(font, lead, size)) == pytest.approx(point)
     assert "".join(t for _, t in pieces) == text
+
+
+def test_figures_of_a_column_share_their_decimal_point(writer):
+    font, size = writer.styles.font_latin, 8.5
+    pivot = 100.0 - DECIMAL_PAD
+    points = {
+        text: Figure(text, font, size).pieces(pivot)[1][0]
+        for text in ("22 711.8", "(579.4)", "0.1")
+    }
+    assert len(set(points.values())) == 1  # every "." starts at the same x
+    # and what precedes it ends there: the widest lead starts furthest left
+    starts = {text: Figure(text, font, size).pieces(pivot)[0][0] for text in points}
+    assert starts["22 711.8"] < starts["(579.4)"] < starts["0.1"] < points["0.1"]

@@ -90,8 +90,8 @@ class FootnoteFrame(Frame):
             return Frame.split(self, flowable, canv)
         # room for the first note, then for every note the first part turns out to cite
         wanted = notes[:1]
-        for _ in range(len(notes)):
-            extra, _ = self._reserve(wanted)
+        for _attempt in range(len(notes)):
+            extra = self._reserve(wanted)[0]
             saved = self._y1p
             self.__dict__["_y1p"] = saved + extra
             try:

@@ -3,8 +3,6 @@ spans, horizontal rules, figures aligned on the decimal point."""
 
 from __future__ import annotations
 
-from weakref import WeakKeyDictionary
-
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Spacer
@@ -14,8 +12,6 @@ from reportgen.writers.pdf.grid import Figure, Grid, GridCell, GridRow
 from reportgen.writers.pdf.textblock import Setting, TextBlock
 
 _ALIGN = {"left": TA_LEFT, "right": TA_RIGHT, "center": TA_CENTER, "decimal": TA_RIGHT}
-# writer → (text, style name) → the measured text of a plain cell ("共计", a heading)
-_SETTINGS: WeakKeyDictionary = WeakKeyDictionary()
 
 
 def table_flowables(writer, table: Table) -> list:
@@ -88,7 +84,7 @@ def _text(writer, cell: Cell, style: ParagraphStyle) -> TextBlock | None:
         return writer.para(cell.content, style)
     if not cell.text:
         return None
-    settings = _SETTINGS.setdefault(writer, {})
+    settings = writer.cell_settings  # (text, style name) → "共计", a heading …
     key = (cell.text, style.name)
     if key not in settings:
         settings[key] = Setting(writer.runs([Text(cell.text)], style))

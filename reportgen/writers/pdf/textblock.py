@@ -136,7 +136,8 @@ class Setting:
 _ASCENTS: dict[tuple[str, float], float] = {}
 
 
-def _ascent(font: str, size: float) -> float:
+def ascent(font: str, size: float) -> float:
+    """A font's ascent at `size` (looked up once per font and size)."""
     try:
         return _ASCENTS[font, size]
     except KeyError:
@@ -284,11 +285,11 @@ class TextBlock(Flowable):
             return
         s, st = self.style, self.setting
         first = self.lines[0]
-        ascent = max(
-            (_ascent(r.font, r.size) for r, *_ in st.segments(first.start, first.end)),
-            default=_ascent(s.fontName, s.fontSize),
+        top = max(
+            (ascent(r.font, r.size) for r, *_ in st.segments(first.start, first.end)),
+            default=ascent(s.fontName, s.fontSize),
         )
-        y = y0 + self.height - ascent
+        y = y0 + self.height - top
         if self.first and self.bullet:
             ops = TextOps(self.canv, x0 + s.bulletIndent, y)
             ops.show(self.bullet.text, self.bullet.font, self.bullet.size)

@@ -84,8 +84,7 @@ class TextOps:
                 name = names.get(key) or names.setdefault(
                     key, font.getSubsetInternalName(subset, self.doc)
                 )
-                if self.face != (name, size):
-                    self._face(name, size)
+                self._face(name, size)
                 ops.append(f"({''.join(map(itemgetter(1), codes))}) Tj")
         elif hasattr(font, "formatForPdf"):  # CID font (the STSong-Light fallback)
             self._face(self.doc.getInternalFontName(font_name), size)

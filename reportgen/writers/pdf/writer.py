@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from reportlab import rl_config
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.pdfbase.pdfmetrics import getAscentDescent
 from reportlab.platypus import (
     BaseDocTemplate,
     DocIf,
@@ -53,7 +52,7 @@ from reportgen.writers.pdf.fontreg import PdfFonts, register
 from reportgen.writers.pdf.footnotes import FootnoteFrame
 from reportgen.writers.pdf.tables import captions, table_flowables
 from reportgen.writers.pdf.text import Runs, has_cjk
-from reportgen.writers.pdf.textblock import Run, TextBlock
+from reportgen.writers.pdf.textblock import Run, Setting, TextBlock, ascent
 
 
 @dataclass
@@ -278,6 +277,7 @@ class PdfWriter:
         self.page_count = 0
         self.page_forms: list[str] = []  # anchors whose page numbers the contents show
         self.cell_styles: dict[tuple, ParagraphStyle] = {}
+        self.cell_settings: dict[tuple, Setting] = {}  # plain cell texts, measured once
 
     # -- text -------------------------------------------------------------------
     def runs(self, content: list[Inline], style: ParagraphStyle, bold: bool = False) -> list[Run]:
@@ -368,8 +368,7 @@ class PdfWriter:
             page = ""
             if entry.anchor:
                 # bottom-aligned like the entry: on the baseline of its last line
-                ascent = getAscentDescent(style.fontName, style.fontSize)[0]
-                baseline = style.leading - ascent
+                baseline = style.leading - ascent(style.fontName, style.fontSize)
                 page = PageNumberForm(f"toc-{entry.anchor}", s.masthead.leading, baseline)
                 self.page_forms.append(entry.anchor)
             rows.append([self.para(label, style), page])
@@ -393,7 +392,10 @@ class PdfWriter:
         latin = s.font_latin
         symbols = self.lines(
             [
-                [Run(sym.partition("/")[0], latin, 20), Run("/" + sym.partition("/")[2], latin, 10)]
+                [
+                    Run(sym.partition("/")[0], latin, 20),
+                    Run("/" + sym.partition("/")[2], latin, s.symbol.fontSize),
+                ]
                 for sym in m.symbols
             ],
             s.symbol,
