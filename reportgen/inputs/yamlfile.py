@@ -8,8 +8,6 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
-from ruamel.yaml import YAML
-from ruamel.yaml.error import MarkedYAMLError
 
 from reportgen.errors import InputError, Problem
 
@@ -53,7 +51,9 @@ def read_text(path: Path) -> str:
     return text
 
 
-def _yaml() -> YAML:
+def _yaml():
+    from ruamel.yaml import YAML
+
     yaml = YAML(typ="rt")
     # dates stay text here; the models parse them, so a bad date is reported with its line
     yaml.constructor.add_constructor(
@@ -63,27 +63,31 @@ def _yaml() -> YAML:
 
 
 def load_validated(model: type[BaseModel], path: Path) -> Any:
-    """A large YAML file validated into `model`: read with the fast C loader, and read
-    again with line numbers only when something is wrong."""
-    import yaml as pyyaml
-
-    text = read_text(path)
-    loader = getattr(pyyaml, "CSafeLoader", pyyaml.SafeLoader)
-    try:
-        data = pyyaml.load(text, Loader=loader)  # noqa: S506 - a safe loader
-        if isinstance(data, dict):
-            return model.model_validate(data)
-    except (pyyaml.YAMLError, ValidationError):
-        pass
+    """A YAML file validated into `model`; every error is reported, with its line."""
     return validate(model, load_yaml(path), path)
 
 
 def load_yaml(path: Path) -> Any:
-    """Parse a YAML file, keeping line information on mappings and sequences."""
+    """Parse a YAML file, keeping line information on mappings and sequences.
+
+    libyaml reads it (`yamllines`); what that refuses is read again by ruamel, which
+    says what is wrong and where (or reads what only it can)."""
+    import yaml as pyyaml
+
+    from reportgen.inputs import yamllines
+
     text = read_text(path)
-    yaml = _yaml()
     try:
-        return yaml.load(text)
+        return yamllines.load(text)
+    except pyyaml.YAMLError:
+        return _load_with_ruamel(text, path)
+
+
+def _load_with_ruamel(text: str, path: Path) -> Any:
+    from ruamel.yaml.error import MarkedYAMLError
+
+    try:
+        return _yaml().load(text)
     except MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line = mark.line + 1 if mark else None
