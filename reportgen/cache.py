@@ -1,4 +1,5 @@
-"""Where reportgen keeps what it can compute again: parsed fonts, compiled templates.
+"""Where reportgen keeps what it can compute again: parsed fonts, compiled templates,
+parsed narrative, chart images.
 
 `$REPORTGEN_CACHE`, else `$XDG_CACHE_HOME/reportgen`, else `~/.cache/reportgen`.
 Every entry is keyed by what it was made from, so a stale entry is never used;
@@ -10,10 +11,16 @@ template entry.
 
 from __future__ import annotations
 
+import hashlib
 import os
+import pickle
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
+
+T = TypeVar("T")
 
 KEEP = 256  # entries per kind
 
@@ -44,6 +51,22 @@ def write(entry: Path, data: bytes, keep: int | None = None) -> None:
         _prune(entry.parent, KEEP if keep is None else keep)
     except OSError:  # a read-only home, a full disk: the cache is an optimisation only
         pass
+
+
+def remembered(kind: str, key: str, make: Callable[[], T], keep: int | None = None) -> T:
+    """What `make()` returned before for the same `key` (kept pickled, folder `kind`),
+    else `make()`, stored. An exception from `make` is raised and nothing is stored;
+    an entry that cannot be read back is made again."""
+    entry = cache_dir(kind) / f"{hashlib.sha256(key.encode()).hexdigest()[:32]}.pickle"
+    stored = read(entry)
+    if stored is not None:
+        try:
+            return pickle.loads(stored)
+        except Exception:  # truncated, or from another version of a class: make it again
+            pass
+    value = make()
+    write(entry, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), keep)
+    return value
 
 
 def _prune(folder: Path, keep: int) -> None:

@@ -12,14 +12,16 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
-from mdit_py_plugins.footnote import footnote_plugin
-
+from reportgen import cache
 from reportgen.errors import InputError, Problem
 from reportgen.model import Footnote, Inline, Link, NoteRef, Text
 from reportgen.numerals import letter
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 UNNUMBERED = "{-}"
 OUTLINE = "{.outline}"
@@ -82,6 +84,9 @@ LABEL = re.compile(r"^\{label\s+([\w.-]+)\}\s*")
 
 
 def _parser() -> MarkdownIt:
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.footnote import footnote_plugin
+
     md = MarkdownIt("commonmark").use(footnote_plugin)
     md.disable(["html_block", "html_inline", "code", "fence"])
     return md
@@ -400,8 +405,43 @@ class Parsed:
     notes: dict[str, Footnote]
 
 
+CACHE_FORMAT = "1"
+PARSED_KEPT = 2048  # a budget section's body files and its front matter are a dozen
+
+
+def remembered(what: str, source: str, make, *args):
+    """`make(*args)` for Markdown `source`, parsed once and kept in reportgen's cache
+    (folder `markup`): parsing a budget section's narrative costs more than reading the
+    result back, and a drafter's edit changes one file. The key is the text, `what`
+    (its file, link style and line), reportgen's own files (the converter and the
+    model's classes) and the Markdown parser's installed files."""
+    from reportgen.batch import tool_fingerprint
+
+    key = f"{CACHE_FORMAT}|{tool_fingerprint()}|{_parser_files()}|{what}\0{source}"
+    return cache.remembered("markup", key, lambda: make(*args), keep=PARSED_KEPT)
+
+
+def _parser_files() -> str:
+    """The installed Markdown parser, by its files' sizes and times (no import)."""
+    from importlib.util import find_spec
+
+    stamps = []
+    for name in ("markdown_it", "mdit_py_plugins"):
+        spec = find_spec(name)
+        origin = Path(spec.origin) if spec and spec.origin else None
+        stat = origin.stat() if origin else None
+        stamps.append(f"{origin}:{stat.st_size}:{stat.st_mtime_ns}" if stat else name)
+    return "|".join(stamps)
+
+
 def parse(source: str, path: Path, symbol_link: str, line_offset: int = 0) -> Parsed:
     """Parse narrative Markdown; all problems in it are reported together."""
+    what = f"{path}|{symbol_link}|{line_offset}"
+    return remembered(what, source, parse_now, source, path, symbol_link, line_offset)
+
+
+def parse_now(source: str, path: Path, symbol_link: str, line_offset: int = 0) -> Parsed:
+    """`parse` without the cache."""
     global _MD
     if _MD is None:
         _MD = _parser()

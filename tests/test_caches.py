@@ -1,4 +1,5 @@
-"""The caches of compiled templates and parsed fonts change nothing but time."""
+"""The caches (compiled templates, parsed fonts and narrative, chart images) change
+nothing but time."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import pytest
 from reportgen import cache
 from reportgen.build import build_document
 from reportgen.errors import InputError
+from reportgen.markup import parse, parse_now
 from reportgen.numbers import NumberStyle
 from reportgen.templating import render
 from reportgen.writers.pdf import fontcache
@@ -83,3 +85,27 @@ def test_chart_cache_gives_the_same_pictures(cache_root, fonts):
     assert chart_pngs([chart_drawing(figure, 400, font)]) == drawn
     other = FigureBlock("Figure I", "Posts", "", [ChartPanel("", [("P-4", 5.0, "5")])])
     assert chart_pngs([chart_drawing(other, 400, font)]) != drawn
+
+
+NARRATIVE = "# 总体方向 {-}\n\n16.1 毒品和犯罪问题办公室[^a]。\n\n[^a]: 见 [E/2016/75](undocs)。\n"
+
+
+def test_parsed_narrative_from_the_cache_equals_a_fresh_parse(cache_root):
+    fresh = parse_now(NARRATIVE, Path("a.md"), "undocs")
+    first = parse(NARRATIVE, Path("a.md"), "undocs")  # parsed, then stored
+    (entry,) = (cache_root / "markup").iterdir()
+    again = parse(NARRATIVE, Path("a.md"), "undocs")  # read back
+    assert first == again == fresh and again is not first
+    entry.write_bytes(b"damaged")
+    assert parse(NARRATIVE, Path("a.md"), "undocs") == fresh
+    parse(NARRATIVE.replace("16.1", "16.2"), Path("a.md"), "undocs")  # an edit: a new entry
+    parse(NARRATIVE, Path("b.md"), "undocs")  # another file: its own entry (paths in blocks)
+    assert len(list((cache_root / "markup").iterdir())) == 3
+
+
+def test_narrative_errors_are_not_cached(cache_root):
+    for _ in range(2):
+        with pytest.raises(InputError) as err:
+            parse("text[^missing]\n\n[^a]:\n", Path("a.md"), "undocs")
+        assert err.value.problems
+    assert not (cache_root / "markup").exists()

@@ -7,7 +7,7 @@ from typing import Any
 
 from reportgen.errors import InputError
 from reportgen.inputs.folder import LoadedDocument
-from reportgen.markup import Parsed, parse
+from reportgen.markup import Parsed, parse_now, remembered
 from reportgen.model import Footnote
 from reportgen.numbers import NumberStyle
 from reportgen.templating import render
@@ -27,7 +27,8 @@ def read_narrative(
     for source in doc.bodies:
         try:
             text = render(source.text, source.path, context, style, words)
-            parsed = parse(text, source.path, link)
+            what = f"body|{source.path}|{link}"
+            parsed, defined = remembered(what, text, _parse_body, text, source.path, link)
         except InputError as err:  # report every file's mistakes together
             problems.extend(err.problems)
             continue
@@ -40,11 +41,15 @@ def read_narrative(
             )
         blocks.extend(parsed.blocks)
         notes.update(parsed.notes)
-        for label, note in definitions(text, source.path, link).items():
+        for label, note in defined.items():
             notes.setdefault(label, note)
     if problems:
         raise InputError(problems)
     return Parsed(blocks, notes)
+
+
+def _parse_body(text: str, path, link: str) -> tuple[Parsed, dict[str, Footnote]]:
+    return parse_now(text, path, link), definitions(text, path, link)
 
 
 DEFINITION = re.compile(r"^\[\^([^\]]+)\]:[ \t]*(.+)$", re.M)
@@ -54,7 +59,7 @@ def definitions(text: str, path, link: str) -> dict:
     """Every footnote defined in a file, cited in the text or not: tables cite them too."""
     found = {}
     for match in DEFINITION.finditer(text):
-        parsed = parse(match.group(2), path, link, text.count("\n", 0, match.start()))
+        parsed = parse_now(match.group(2), path, link, text.count("\n", 0, match.start()))
         content = parsed.blocks[0].content if parsed.blocks else []
         found[match.group(1)] = Footnote(content)
     return found
