@@ -48,6 +48,7 @@ from reportgen.writers.charts import chart_drawing
 from reportgen.writers.layout_spec import GEOMETRY as G
 from reportgen.writers.layout_spec import INDENTS, PAGE_SIZES
 from reportgen.writers.pdf.chart import Chart
+from reportgen.writers.pdf.deflate import deflate_streams
 from reportgen.writers.pdf.fontreg import PdfFonts, register
 from reportgen.writers.pdf.footnotes import FootnoteFrame
 from reportgen.writers.pdf.tables import captions, table_flowables
@@ -257,10 +258,12 @@ class DocTemplate(BaseDocTemplate):
         self.canv.setLang(self.writer.doc.language) if hasattr(self.canv, "setLang") else None
 
     def _endBuild(self):
-        """Lay out every page, then define the contents' page-number forms, then save."""
+        """Lay out every page, then define the contents' page-number forms, then save
+        (the streams compressed on every core first)."""
         self._doSave = 0
         super()._endBuild()
         self.writer.define_page_forms(self.canv)
+        deflate_streams(self.canv)
         self.canv.save()
 
 
