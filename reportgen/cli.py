@@ -414,6 +414,9 @@ def run() -> None:
     its messages printed), the process ends at once instead of freeing every object
     of the document model and the fonts one by one, which takes longer than writing
     a small document (~0.3 s for a budget section)."""
+    # reportgen loads no pydantic plugins: skip looking for them among every installed
+    # package's entry points (a user's own setting is kept)
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     try:
         main()
         code = 0
