@@ -47,11 +47,18 @@ def test_pdf_embeds_fonts_and_carries_metadata_and_bookmarks(built):
     assert reader.metadata.title == "联合国毒品和犯罪问题办公室的活动"
     assert reader.metadata.subject == "E/CN.7/2017/2-E/CN.15/2017/2"
     assert reader.trailer["/Root"]["/Lang"] == "zh-CN"
+    kinds = set()
     for page in reader.pages:
         for font in page["/Resources"].get("/Font", {}).values():
             font = font.get_object()
+            kinds.add(font["/Subtype"])
+            if font["/Subtype"] == "/Type0":  # Chinese faces: one font with two-byte codes
+                assert font["/Encoding"] == "/Identity-H" and "/ToUnicode" in font
+                font = font["/DescendantFonts"][0].get_object()
+                assert font["/Subtype"] == "/CIDFontType2"
             descriptor = font.get("/FontDescriptor")
             assert descriptor is not None and "/FontFile2" in descriptor.get_object(), font
+    assert kinds == {"/Type0", "/TrueType"}
     titles = [item.title for item in reader.outline if not isinstance(item, list)]
     assert titles[:2] == ["一. 导言", "二. 战略方向"]
 

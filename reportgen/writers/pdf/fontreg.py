@@ -9,6 +9,7 @@ from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 
 from reportgen.fonts import FontChoice, FontFile
 from reportgen.writers.pdf.fontcache import ttfont
+from reportgen.writers.pdf.textops import WIDE_FONTS
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,8 @@ def register(choice: FontChoice, need_cjk: bool) -> PdfFonts:
         if choice.cjk_body:
             cjk = _ttf("RG-CJK", choice.cjk_body)
             cjk_bold = _ttf("RG-CJK-Heading", choice.cjk_heading or choice.cjk_body)
+            # one Type 0 font each, unless the face is also the Latin one
+            WIDE_FONTS.update(n for n in (cjk, cjk_bold) if n.startswith("RG-CJK"))
         else:
             pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
             cjk = cjk_bold = "STSong-Light"

@@ -2,9 +2,9 @@
 
 reportlab's TextObject formats every number through a general routine and looks the
 font up again for every piece of text; a paragraph here is one text object whose
-operators are joined once. Embedded TrueType fonts are written through reportlab's
-subsets (so the fonts embed as usual); the standard and CID fallback fonts through
-reportlab's own encoders.
+operators are joined once. Faces set in Chinese are embedded as one Type 0 font each
+(`cidfont`); other TrueType fonts through reportlab's subsets of 256 characters; the
+standard and CID fallback fonts through reportlab's own encoders.
 """
 
 from __future__ import annotations
@@ -13,6 +13,10 @@ from itertools import groupby
 from operator import itemgetter
 
 from reportlab.pdfbase.pdfmetrics import getFont, unicode2T1
+
+from reportgen.writers.pdf.cidfont import CidFont
+
+WIDE_FONTS: set[str] = set()  # TrueType fonts registered for Chinese: Type 0 fonts here
 
 # a PDF string's bytes: printable ASCII as itself (backslash and parentheses escaped),
 # the others in octal
@@ -55,6 +59,7 @@ class TextOps:
         # font → character → (subset, the character's code as a PDF string)
         self.subset_names: dict = canv.__dict__.setdefault("_rg_subset_names", {})
         self.codes: dict = canv.__dict__.setdefault("_rg_codes", {})
+        self.cid_fonts: dict[str, CidFont] = canv.__dict__.setdefault("_rg_cid_fonts", {})
 
     def line(self, x: float, y: float) -> None:
         """Start a new line at (x, y)."""
@@ -75,6 +80,9 @@ class TextOps:
             self.ops.append(f"{pdf_name} {num(size)} Tf")
 
     def show(self, text: str, font_name: str, size: float) -> None:
+        if font_name in WIDE_FONTS:
+            self._show_wide(text, font_name, size)
+            return
         font = getFont(font_name)
         if font._dynamicFont:  # embedded TrueType: one font object per subset of 256 glyphs
             names = self.subset_names
@@ -93,6 +101,22 @@ class TextOps:
             for face, chunk in unicode2T1(text, [font, *font.substitutionFonts]):
                 self._face(self.doc.getInternalFontName(face.fontName), size)
                 self.ops.append(f"({escape(chunk)}) Tj")
+
+    def _show_wide(self, text: str, font_name: str, size: float) -> None:
+        cid = self.cid_fonts.get(font_name)
+        if cid is None:
+            cid = CidFont(getFont(font_name), f"RGC{len(self.cid_fonts) + 1}")
+            self.cid_fonts[font_name] = cid
+            self.doc.delayedFonts.append(cid)
+        self._face(f"/{cid.name}", size)
+        word_spacing = self.spacing["Tw"]
+        if word_spacing and " " in text:
+            # Tw stretches single-byte spaces only: move after each space instead
+            gap = f" {num(-1000 * word_spacing / size)} <{cid.encode(' ')}> "
+            words = gap.join(f"<{cid.encode(w)}>" for w in text.split(" "))
+            self.ops.append(f"[{words}] TJ")
+        else:
+            self.ops.append(f"<{cid.encode(text)}> Tj")
 
     def _codes(self, font, font_name: str, text: str) -> list[tuple[int, str]]:
         """Each character's subset and code; a character new to the document is given

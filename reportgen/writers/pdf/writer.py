@@ -53,7 +53,8 @@ from reportgen.writers.pdf.fontreg import PdfFonts, register
 from reportgen.writers.pdf.footnotes import FootnoteFrame
 from reportgen.writers.pdf.tables import captions, table_flowables
 from reportgen.writers.pdf.text import Runs, has_cjk
-from reportgen.writers.pdf.textblock import Run, Setting, TextBlock, ascent
+from reportgen.writers.pdf.textblock import Run, Setting, TextBlock, ascent, char_widths
+from reportgen.writers.pdf.textops import TextOps
 
 
 @dataclass
@@ -504,9 +505,10 @@ class PdfWriter:
             title = titles[0] if not odd else titles[1]
             inner = G.margin_left if odd else width - G.margin_right
             font = self.styles.font_cjk if self.cjk else self.styles.font_latin
-            canv.setFont(font, 9)
-            (canv.drawString if odd else canv.drawRightString)(inner, top, title)
-            canv.setFont(self.styles.font_latin, 9)
+            advance = 0.0 if odd else sum(char_widths(font, title, 9))
+            ops = TextOps(canv, inner - advance, top)  # the text's own font, as in the body
+            ops.show(title, font, 9)
+            ops.close()
         canv.setLineWidth(0.5)
         canv.line(G.margin_left, y + 7, width - G.margin_right, y + 7)
         draw(x, G.footer_distance, str(page))

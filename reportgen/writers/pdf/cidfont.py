@@ -1,0 +1,202 @@
+"""A TrueType face embedded as one Type 0 font with two-byte codes (Identity-H).
+
+reportlab embeds a TrueType face as simple fonts of 256 characters each, so a
+Chinese line switches between several of them: a `Tf` and a `Tj` for every two
+characters or so. Here a face set in Chinese is one font. Each character gets a
+two-byte code (its CID) in order of first use, and a run of text is encoded with one
+`str.translate` into a hex string.
+
+When the file is written (`add_objects`), the face is subset: the glyphs of the
+characters used and the parts of composite glyphs are kept, the others emptied, and
+glyph numbers are kept, so nothing inside a glyph needs renumbering. The objects are
+those of PDF 1.7 §9.7: the Type 0 font and its ToUnicode map (text extraction gives
+the characters back), the CIDFontType2 with the widths (W) and the CID → glyph map,
+and the font descriptor with the subset font program (FontFile2).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from array import array
+from itertools import accumulate
+from struct import pack, unpack_from
+
+from reportlab.pdfbase import pdfdoc
+from reportlab.pdfbase.ttfonts import FF_NONSYMBOLIC, FF_SYMBOLIC, TTFont, TTFontMaker
+
+# composite glyph flags (OpenType `glyf` table)
+_ARGS_ARE_WORDS, _HAVE_SCALE, _MORE, _XY_SCALE, _TWO_BY_TWO = 0x1, 0x8, 0x20, 0x40, 0x80
+_COPIED = ("name", "OS/2", "cvt ", "fpgm", "prep", "hhea", "hmtx", "maxp")
+
+
+class CidFont:
+    """One embedded face as the document's Type 0 font `name` (a resource name)."""
+
+    def __init__(self, font: TTFont, name: str):
+        self.font = font
+        self.name = name
+        self.codes: dict[int, str] = {}  # character → its CID as four hex digits
+        self.chars: list[int] = []  # CID − 1 → character
+
+    def encode(self, text: str) -> str:
+        """`text` as the hex digits of its codes (without the angle brackets)."""
+        out = text.translate(self.codes)
+        if len(out) != 4 * len(text):  # characters new to the document
+            for c in dict.fromkeys(text):
+                if ord(c) not in self.codes:
+                    self.chars.append(ord(c))
+                    self.codes[ord(c)] = f"{len(self.chars):04X}"
+            out = text.translate(self.codes)
+        return out
+
+    # -- writing the objects --------------------------------------------------------
+    def add_objects(self, doc) -> None:
+        """The font's objects, and the font in the pages' font resources."""
+        face = self.font.face
+        tag = _tag(self.chars)
+        base = f"{tag}+{face.name.decode('latin-1')}"
+        gids = [face.charToGlyph.get(c, 0) for c in self.chars]
+
+        program = pdfdoc.PDFStream(content=_subset(face, gids), filters=[pdfdoc.PDFZCompress])
+        program.dictionary["Length1"] = len(program.content)
+        flags = (face.flags & ~FF_NONSYMBOLIC) | FF_SYMBOLIC
+        descriptor = pdfdoc.PDFDictionary(
+            {
+                "Type": pdfdoc.PDFName("FontDescriptor"),
+                "Ascent": face.ascent,
+                "CapHeight": face.capHeight,
+                "Descent": face.descent,
+                "Flags": flags,
+                "FontBBox": pdfdoc.PDFArray(face.bbox),
+                "FontName": pdfdoc.PDFName(base),
+                "ItalicAngle": face.italicAngle,
+                "StemV": face.stemV,
+                "FontFile2": doc.Reference(program, f"cidFontFile:{self.name}"),
+            }
+        )
+        to_gid = array("H", [0, *gids])
+        to_gid.byteswap()  # big-endian
+        gid_map = pdfdoc.PDFStream(content=to_gid.tobytes(), filters=[pdfdoc.PDFZCompress])
+        widths = [face.getCharWidth(c) for c in self.chars]
+        descendant = pdfdoc.PDFDictionary(
+            {
+                "Type": pdfdoc.PDFName("Font"),
+                "Subtype": pdfdoc.PDFName("CIDFontType2"),
+                "BaseFont": pdfdoc.PDFName(base),
+                "CIDSystemInfo": pdfdoc.PDFDictionary(
+                    {
+                        "Registry": pdfdoc.PDFString("Adobe"),
+                        "Ordering": pdfdoc.PDFString("Identity"),
+                        "Supplement": 0,
+                    }  # fmt: skip
+                ),
+                "FontDescriptor": doc.Reference(descriptor, f"cidFontDescriptor:{self.name}"),
+                "DW": face.defaultWidth,
+                "W": pdfdoc.PDFArray([1, pdfdoc.PDFArray(widths)]),
+                "CIDToGIDMap": doc.Reference(gid_map, f"cidToGid:{self.name}"),
+            }
+        )
+        unicode_map = pdfdoc.PDFStream(
+            content=_to_unicode(self.chars), filters=[pdfdoc.PDFZCompress]
+        )
+        type0 = pdfdoc.PDFDictionary(
+            {
+                "Type": pdfdoc.PDFName("Font"),
+                "Subtype": pdfdoc.PDFName("Type0"),
+                "BaseFont": pdfdoc.PDFName(base),
+                "Encoding": pdfdoc.PDFName("Identity-H"),
+                "DescendantFonts": pdfdoc.PDFArray(
+                    [doc.Reference(descendant, f"cidFont:{self.name}")]
+                ),
+                "ToUnicode": doc.Reference(unicode_map, f"cidToUnicode:{self.name}"),
+            }
+        )
+        doc.idToObject["BasicFonts"].dict[self.name] = doc.Reference(type0, self.name)
+
+    addObjects = add_objects  # noqa: N815 (what reportlab calls on its delayed fonts)
+
+
+def _tag(chars: list[int]) -> str:
+    """Six capital letters naming the subset (PDF 1.7 §9.6.4), from what it holds."""
+    digest = hashlib.sha256(array("I", chars).tobytes()).digest()
+    return "".join(chr(65 + b % 26) for b in digest[:6])
+
+
+def _subset(face, gids: list[int]) -> bytes:
+    """The face's font program with only these glyphs (and their components) drawn."""
+    glyf = face.get_table("glyf")
+    pos = face.glyphPos
+    keep = {0, *gids}
+    todo = list(keep)
+    while todo:  # the glyphs composite glyphs are made of
+        g = todo.pop()
+        start, end = pos[g], pos[g + 1]
+        if end - start < 10 or unpack_from(">h", glyf, start)[0] >= 0:
+            continue
+        at, flags = start + 10, _MORE
+        while flags & _MORE:
+            flags, part = unpack_from(">HH", glyf, at)
+            if part not in keep:
+                keep.add(part)
+                todo.append(part)
+            at += 4 + (4 if flags & _ARGS_ARE_WORDS else 2)
+            at += (
+                2
+                if flags & _HAVE_SCALE
+                else 4
+                if flags & _XY_SCALE
+                else 8
+                if flags & _TWO_BY_TWO
+                else 0
+            )
+    glyphs = len(pos) - 1
+    pieces, sizes = [], [0] * glyphs
+    for g in sorted(keep):
+        data = glyf[pos[g] : pos[g + 1]]
+        data += b"\0" * (-len(data) % 4)  # each glyph on a four-byte boundary
+        pieces.append(data)
+        sizes[g] = len(data)
+    loca = array("I", accumulate(sizes, initial=0))
+    loca.byteswap()
+    font = TTFontMaker()
+    for tag in _COPIED:
+        try:
+            font.add(tag, face.get_table(tag))
+        except KeyError:  # cvt, fpgm and prep are optional
+            pass
+    head = bytearray(face.get_table("head"))
+    head[50:52] = pack(">h", 1)  # long (32-bit) glyph offsets
+    font.add("head", bytes(head))
+    font.add("post", b"\x00\x03\x00\x00" + face.get_table("post")[4:16] + b"\x00" * 16)
+    font.add("loca", loca.tobytes())
+    font.add("glyf", b"".join(pieces))
+    return font.makeStream()
+
+
+def _to_unicode(chars: list[int]) -> bytes:
+    """The ToUnicode CMap: CID → the character it was given for (UTF-16BE)."""
+    lines = [
+        "/CIDInit /ProcSet findresource begin",
+        "12 dict begin",
+        "begincmap",
+        "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def",
+        "/CMapName /Adobe-Identity-UCS def",
+        "/CMapType 2 def",
+        "1 begincodespacerange",
+        "<0000> <FFFF>",
+        "endcodespacerange",
+    ]
+    entries = [
+        f"<{cid:04X}> <{chr(c).encode('utf-16-be').hex().upper()}>"
+        for cid, c in enumerate(chars, start=1)
+    ]
+    for i in range(0, len(entries), 100):  # at most 100 to a block
+        block = entries[i : i + 100]
+        lines += [f"{len(block)} beginbfchar", *block, "endbfchar"]
+    lines += [
+        "endcmap",
+        "CMapName currentdict /CMap defineresource pop",
+        "end",
+        "end",
+    ]
+    return "\n".join(lines).encode("ascii")
