@@ -71,22 +71,27 @@ def test_one_font_and_the_text_reads_back(cjk):
     assert len(cid_font["/CIDToGIDMap"].get_object().get_data()) == 2 * (distinct + 1)
 
 
-def test_the_subset_keeps_the_glyphs_used_and_their_numbers(cjk):
+def test_the_subset_holds_the_glyphs_used_numbered_anew(cjk):
     data = _pdf([(TEXT, 0.0)], cjk)
-    descriptor = _type0(data)["/DescendantFonts"][0].get_object()["/FontDescriptor"]
-    program = descriptor.get_object()["/FontFile2"].get_object().get_data()
+    cid_font = _type0(data)["/DescendantFonts"][0].get_object()
+    program = cid_font["/FontDescriptor"].get_object()["/FontFile2"].get_object().get_data()
     tables = _tables(program)
     face = getFont(cjk).face
+    chars = list(dict.fromkeys(TEXT))  # CID 1, 2, … in order of first use
+    to_gid = cid_font["/CIDToGIDMap"].get_object().get_data()
+    new = unpack_from(f">{len(chars) + 1}H", to_gid)
+    count = unpack_from(">H", tables["maxp"], 4)[0]
     assert unpack_from(">h", tables["head"], 50)[0] == 1  # long glyph offsets
-    glyphs = len(face.glyphPos) - 1
-    loca = unpack_from(f">{glyphs + 1}L", tables["loca"])
-    drawn = {g for g in range(glyphs) if loca[g + 1] > loca[g]}
-    used = {face.charToGlyph[ord(c)] for c in TEXT}
-    assert used <= drawn and len(drawn) <= len(used) + 8  # notdef and composite parts
+    assert count == len({face.charToGlyph[ord(c)] for c in chars}) + 1 == max(new) + 1
+    assert unpack_from(">H", tables["hhea"], 34)[0] == count and len(tables["hmtx"]) == 4 * count
+    loca = unpack_from(f">{count + 1}L", tables["loca"])
     original = face.get_table("glyf")
-    for g in used:
+    for cid, c in enumerate(chars, start=1):
+        g = face.charToGlyph[ord(c)]
         own = original[face.glyphPos[g] : face.glyphPos[g + 1]]
-        assert tables["glyf"][loca[g] : loca[g] + len(own)] == own
+        assert tables["glyf"][loca[new[cid]] : loca[new[cid]] + len(own)] == own
+        advance = unpack_from(">H", tables["hmtx"], 4 * new[cid])[0]
+        assert advance == int(face.hmetrics[g][0])
 
 
 def test_word_spacing_widens_the_spaces_of_a_chinese_face(cjk):

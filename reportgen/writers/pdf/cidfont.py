@@ -7,8 +7,8 @@ two-byte code (its CID) in order of first use, and a run of text is encoded with
 `str.translate` into a hex string.
 
 When the file is written (`add_objects`), the face is subset: the glyphs of the
-characters used and the parts of composite glyphs are kept, the others emptied, and
-glyph numbers are kept, so nothing inside a glyph needs renumbering. The objects are
+characters used and the parts of composite glyphs, numbered anew in order of use
+(composite glyphs' references to their parts renumbered too). The objects are
 those of PDF 1.7 §9.7: the Type 0 font and its ToUnicode map (text extraction gives
 the characters back), the CIDFontType2 with the widths (W) and the CID → glyph map,
 and the font descriptor with the subset font program (FontFile2).
@@ -26,7 +26,7 @@ from reportlab.pdfbase.ttfonts import FF_NONSYMBOLIC, FF_SYMBOLIC, TTFont, TTFon
 
 # composite glyph flags (OpenType `glyf` table)
 _ARGS_ARE_WORDS, _HAVE_SCALE, _MORE, _XY_SCALE, _TWO_BY_TWO = 0x1, 0x8, 0x20, 0x40, 0x80
-_COPIED = ("name", "OS/2", "cvt ", "fpgm", "prep", "hhea", "hmtx", "maxp")
+_COPIED = ("name", "OS/2", "cvt ", "fpgm", "prep")
 
 
 class CidFont:
@@ -57,7 +57,8 @@ class CidFont:
         base = f"{tag}+{face.name.decode('latin-1')}"
         gids = [face.charToGlyph.get(c, 0) for c in self.chars]
 
-        program = pdfdoc.PDFStream(content=_subset(face, gids), filters=[pdfdoc.PDFZCompress])
+        data, gids = _subset(face, gids)
+        program = pdfdoc.PDFStream(content=data, filters=[pdfdoc.PDFZCompress])
         program.dictionary["Length1"] = len(program.content)
         flags = (face.flags & ~FF_NONSYMBOLIC) | FF_SYMBOLIC
         descriptor = pdfdoc.PDFDictionary(
@@ -122,40 +123,29 @@ def _tag(chars: list[int]) -> str:
     return "".join(chr(65 + b % 26) for b in digest[:6])
 
 
-def _subset(face, gids: list[int]) -> bytes:
-    """The face's font program with only these glyphs (and their components) drawn."""
+def _subset(face, gids: list[int]) -> tuple[bytes, list[int]]:
+    """The face's font program with only these glyphs and the parts of composite
+    glyphs, numbered from 1 in order of use (0 stays the missing glyph), and the new
+    number of each of `gids`."""
     glyf = face.get_table("glyf")
     pos = face.glyphPos
-    keep = {0, *gids}
-    todo = list(keep)
-    while todo:  # the glyphs composite glyphs are made of
-        g = todo.pop()
-        start, end = pos[g], pos[g + 1]
-        if end - start < 10 or unpack_from(">h", glyf, start)[0] >= 0:
-            continue
-        at, flags = start + 10, _MORE
-        while flags & _MORE:
-            flags, part = unpack_from(">HH", glyf, at)
-            if part not in keep:
-                keep.add(part)
-                todo.append(part)
-            at += 4 + (4 if flags & _ARGS_ARE_WORDS else 2)
-            at += (
-                2
-                if flags & _HAVE_SCALE
-                else 4
-                if flags & _XY_SCALE
-                else 8
-                if flags & _TWO_BY_TWO
-                else 0
-            )
-    glyphs = len(pos) - 1
-    pieces, sizes = [], [0] * glyphs
-    for g in sorted(keep):
-        data = glyf[pos[g] : pos[g + 1]]
+    order = [0, *dict.fromkeys(g for g in gids if g)]
+    new = {g: n for n, g in enumerate(order)}
+    pieces: list[bytes] = []
+    sizes: list[int] = []
+    metrics: list[bytes] = []
+    for g in order:  # grows while composite glyphs name parts not yet kept
+        data = bytearray(glyf[pos[g] : pos[g + 1]])
+        for at, part in _components(data):
+            if part not in new:
+                new[part] = len(order)
+                order.append(part)
+            data[at : at + 2] = pack(">H", new[part])
         data += b"\0" * (-len(data) % 4)  # each glyph on a four-byte boundary
-        pieces.append(data)
-        sizes[g] = len(data)
+        pieces.append(bytes(data))
+        sizes.append(len(data))
+        advance, bearing = face.hmetrics[g]
+        metrics.append(pack(">HH", int(advance) & 0xFFFF, int(bearing) & 0xFFFF))
     loca = array("I", accumulate(sizes, initial=0))
     loca.byteswap()
     font = TTFontMaker()
@@ -167,10 +157,33 @@ def _subset(face, gids: list[int]) -> bytes:
     head = bytearray(face.get_table("head"))
     head[50:52] = pack(">h", 1)  # long (32-bit) glyph offsets
     font.add("head", bytes(head))
+    count = pack(">H", len(order))
+    hhea, maxp = face.get_table("hhea"), face.get_table("maxp")
+    font.add("hhea", hhea[:34] + count + hhea[36:])  # every glyph has its own metrics
+    font.add("maxp", maxp[:4] + count + maxp[6:])
+    font.add("hmtx", b"".join(metrics))
     font.add("post", b"\x00\x03\x00\x00" + face.get_table("post")[4:16] + b"\x00" * 16)
     font.add("loca", loca.tobytes())
     font.add("glyf", b"".join(pieces))
-    return font.makeStream()
+    return font.makeStream(), [new[g] for g in gids]
+
+
+def _components(glyph: bytearray):
+    """(offset of the part's glyph number, that number) for each part of a composite
+    glyph; nothing for a simple or empty one."""
+    if len(glyph) < 10 or unpack_from(">h", glyph, 0)[0] >= 0:
+        return
+    at, flags = 10, _MORE
+    while flags & _MORE:
+        flags, part = unpack_from(">HH", glyph, at)
+        yield at + 2, part
+        at += 4 + (4 if flags & _ARGS_ARE_WORDS else 2)
+        if flags & _HAVE_SCALE:
+            at += 2
+        elif flags & _XY_SCALE:
+            at += 4
+        elif flags & _TWO_BY_TWO:
+            at += 8
 
 
 def _to_unicode(chars: list[int]) -> bytes:
