@@ -296,6 +296,8 @@ class TextBlock(Flowable):
         else:
             ops = TextOps(self.canv, x0 + self.indent0, y)
         links: list[tuple[str, float, float, float, float]] = []
+        text, sums, runs, starts, cjks = st.text, st.sums, st.runs, st.run_starts, st.run_cjk
+        spacing, show = ops.spacing, ops.show
         for n, line in enumerate(self.lines):
             x = x0 + (self.indent0 if n == 0 else s.leftIndent)
             extra = 0.0
@@ -308,13 +310,26 @@ class TextBlock(Flowable):
                 points = st.stretch_points(line.start, line.end - 1)
                 extra = slack / points if points else 0.0
             ops.line(x, y)
-            for run, cjk, a, b in st.segments(line.start, line.end):
-                piece = st.text[a:b]
-                ops.set("Tc", extra if cjk else 0.0)
-                ops.set("Tw", 0.0 if cjk else extra)
-                ops.set("Ts", run.rise)
-                ops.show(piece, run.font, run.size)
-                advance = st.sums[b] - st.sums[a] + extra * ((b - a) if cjk else piece.count(" "))
+            start, end = line.start, line.end
+            i = max(bisect_right(starts, start) - 1, 0)
+            while i < len(runs) and starts[i] < end:  # the pieces of runs on this line
+                run, cjk, a = runs[i], cjks[i], max(start, starts[i])
+                b = min(end, starts[i] + len(run.text))
+                i += 1
+                if a >= b:
+                    continue
+                piece = text[a:b]
+                tc, tw = (extra, 0.0) if cjk else (0.0, extra)
+                if spacing["Tc"] != tc:
+                    ops.set("Tc", tc)
+                if spacing["Tw"] != tw:
+                    ops.set("Tw", tw)
+                if spacing["Ts"] != run.rise:
+                    ops.set("Ts", run.rise)
+                show(piece, run.font, run.size)
+                advance = sums[b] - sums[a]
+                if extra:
+                    advance += extra * ((b - a) if cjk else piece.count(" "))
                 if run.url:
                     links.append((run.url, x, y, x + advance, run.size))
                 x += advance
