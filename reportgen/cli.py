@@ -111,7 +111,7 @@ def build(
     from reportgen.batch import run_batch, summary
     from reportgen.errors import InputError
     from reportgen.fonts import discover
-    from reportgen.inputs.folder import find_documents
+    from reportgen.inputs.finding import find_documents
     from reportgen.warnings import warn
 
     start = time.perf_counter()
@@ -224,7 +224,7 @@ def check(paths: tuple[Path, ...], as_json: bool) -> None:
 
     from reportgen.build import check_document
     from reportgen.errors import InputError
-    from reportgen.inputs.folder import find_documents
+    from reportgen.inputs.finding import find_documents
 
     try:
         folders = find_documents(list(paths))
@@ -300,7 +300,7 @@ def preview(paths: tuple[Path, ...], out_dir: Path, first: int | None, dpi: int)
 
 def _docx_outputs(path: Path, scratch: Path) -> dict[str, Path]:
     """NAME → DOCX for a DOCX file, a folder of outputs, or input folders (built here)."""
-    from reportgen.inputs.folder import DOCUMENT_FILE, find_documents
+    from reportgen.inputs.finding import DOCUMENT_FILE, find_documents
 
     if path.is_file():
         return {path.stem: path}

@@ -1,4 +1,4 @@
-"""Finding document folders and loading one into a validated input."""
+"""Loading a document folder into a validated input."""
 
 from __future__ import annotations
 
@@ -7,37 +7,11 @@ from pathlib import Path
 from typing import Any
 
 from reportgen.errors import InputError
+from reportgen.inputs.finding import DOCUMENT_FILE, find_documents
 from reportgen.inputs.models import DocumentInput
 from reportgen.inputs.yamlfile import line_of, load_yaml, plain, read_text, validate
 
-DOCUMENT_FILE = "document.yaml"
-
-
-def find_documents(paths: list[Path]) -> list[Path]:
-    """Each path is a document folder or a folder searched recursively for them."""
-    found: list[Path] = []
-    for path in paths:
-        if not path.exists():
-            raise InputError.one(path, "no such file or folder")
-        if path.is_file():
-            if path.name != DOCUMENT_FILE:
-                raise InputError.one(path, f"not a document folder or {DOCUMENT_FILE}")
-            path = path.parent
-        if (path / DOCUMENT_FILE).is_file():
-            found.append(path)
-            continue
-        nested = sorted(p.parent for p in path.rglob(DOCUMENT_FILE))
-        if not nested:
-            raise InputError.one(
-                path,
-                f"no {DOCUMENT_FILE} here or in any folder below",
-                hint="a document folder holds document.yaml and its body.md",
-            )
-        found.extend(nested)
-    unique: dict[Path, Path] = {}
-    for p in found:
-        unique.setdefault(p.resolve(), p)
-    return list(unique.values())
+__all__ = ["DOCUMENT_FILE", "LoadedDocument", "Source", "find_documents", "load_document"]
 
 
 def inside(folder: Path, name: str, what: str, source: Path, line: int | None = None) -> Path:
