@@ -71,6 +71,12 @@ def test_one_font_and_the_text_reads_back(cjk):
     assert len(cid_font["/CIDToGIDMap"].get_object().get_data()) == 2 * (distinct + 1)
 
 
+def test_characters_beyond_the_basic_plane_read_back(cjk):
+    text = "甲\U00020000乙\U00020001甲"  # two CJK Extension B ideographs
+    page = pypdfium2.PdfDocument(_pdf([(text, 0.0)], cjk))[0]
+    assert page.get_textpage().get_text_range().strip() == text
+
+
 def test_the_subset_holds_the_glyphs_used_numbered_anew(cjk):
     data = _pdf([(TEXT, 0.0)], cjk)
     cid_font = _type0(data)["/DescendantFonts"][0].get_object()
