@@ -109,3 +109,28 @@ def test_narrative_errors_are_not_cached(cache_root):
             parse("text[^missing]\n\n[^a]:\n", Path("a.md"), "undocs")
         assert err.value.problems
     assert not (cache_root / "markup").exists()
+
+
+def test_yaml_read_back_from_the_cache_keeps_values_and_lines(cache_root, tmp_path):
+    from reportgen.inputs.yamlfile import load_yaml
+
+    path = tmp_path / "plan.yaml"
+    path.write_text("title: 标题\nitems:\n  - a: 1\n  - b: [2, 3]\n", encoding="utf-8")
+    first = load_yaml(path)  # read, then stored
+    (entry,) = (cache_root / "yaml").iterdir()
+    again = load_yaml(path)
+    assert again == first and again is not first
+    assert again.lc.key("items")[0] == 1 and again["items"].lc.item(1)[0] == 3
+    entry.write_bytes(b"damaged")
+    assert load_yaml(path) == first
+
+
+def test_malformed_yaml_is_not_cached(cache_root, tmp_path):
+    from reportgen.inputs.yamlfile import load_yaml
+
+    path = tmp_path / "bad.yaml"
+    path.write_text("title: [unclosed\n", encoding="utf-8")
+    for _ in range(2):
+        with pytest.raises(InputError):
+            load_yaml(path)
+    assert not (cache_root / "yaml").exists()

@@ -12,6 +12,8 @@ from pydantic import BaseModel, ValidationError
 from reportgen.errors import InputError, Problem
 
 MAX_TEXT_BYTES = 20 * 1024 * 1024
+YAML_CACHE_FORMAT = "1"
+YAML_KEPT = 2048  # a budget section reads a dozen YAML files
 # characters no DOCX or PDF can hold: C0 controls but tab and line ends, DEL, non-characters
 _UNPRINTABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 
@@ -71,14 +73,20 @@ def load_yaml(path: Path) -> Any:
     """Parse a YAML file, keeping line information on mappings and sequences.
 
     libyaml reads it (`yamllines`); what that refuses is read again by ruamel, which
-    says what is wrong and where (or reads what only it can)."""
+    says what is wrong and where (or reads what only it can). What libyaml read is
+    kept in reportgen's cache (folder `yaml`, keyed by the text, the reader's code
+    and PyYAML's version): building a budget's plan data in Python costs more than
+    reading it back, and an edit changes one file."""
     import yaml as pyyaml
 
+    from reportgen import cache
+    from reportgen.batch import tool_fingerprint
     from reportgen.inputs import yamllines
 
     text = read_text(path)
+    key = f"{YAML_CACHE_FORMAT}|{tool_fingerprint()}|{pyyaml.__version__}\0{text}"
     try:
-        return yamllines.load(text)
+        return cache.remembered("yaml", key, lambda: yamllines.load(text), keep=YAML_KEPT)
     except pyyaml.YAMLError:
         return _load_with_ruamel(text, path)
 
