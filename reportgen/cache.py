@@ -69,6 +69,20 @@ def remembered(kind: str, key: str, make: Callable[[], T], keep: int | None = No
     return value
 
 
+def installed(*packages: str) -> str:
+    """Installed packages, by their files' sizes and times: part of a key, found
+    without importing them."""
+    from importlib.util import find_spec
+
+    stamps = []
+    for name in packages:
+        spec = find_spec(name)
+        origin = Path(spec.origin) if spec and spec.origin else None
+        stat = origin.stat() if origin else None
+        stamps.append(f"{origin}:{stat.st_size}:{stat.st_mtime_ns}" if stat else name)
+    return "|".join(stamps)
+
+
 def _prune(folder: Path, keep: int) -> None:
     """Keep the newest entries; drop what a killed writer left half-written."""
     entries = []

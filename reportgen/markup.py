@@ -417,21 +417,9 @@ def remembered(what: str, source: str, make, *args):
     model's classes) and the Markdown parser's installed files."""
     from reportgen.batch import tool_fingerprint
 
-    key = f"{CACHE_FORMAT}|{tool_fingerprint()}|{_parser_files()}|{what}\0{source}"
+    parser = cache.installed("markdown_it", "mdit_py_plugins")
+    key = f"{CACHE_FORMAT}|{tool_fingerprint()}|{parser}|{what}\0{source}"
     return cache.remembered("markup", key, lambda: make(*args), keep=PARSED_KEPT)
-
-
-def _parser_files() -> str:
-    """The installed Markdown parser, by its files' sizes and times (no import)."""
-    from importlib.util import find_spec
-
-    stamps = []
-    for name in ("markdown_it", "mdit_py_plugins"):
-        spec = find_spec(name)
-        origin = Path(spec.origin) if spec and spec.origin else None
-        stat = origin.stat() if origin else None
-        stamps.append(f"{origin}:{stat.st_size}:{stat.st_mtime_ns}" if stat else name)
-    return "|".join(stamps)
 
 
 def parse(source: str, path: Path, symbol_link: str, line_offset: int = 0) -> Parsed:

@@ -73,18 +73,20 @@ def test_cache_keeps_its_newest_entries(cache_root, monkeypatch):
 def test_chart_cache_gives_the_same_pictures(cache_root, fonts):
     from reportgen.model import ChartPanel
     from reportgen.model import Figure as FigureBlock
-    from reportgen.writers.charts import chart_drawing, chart_font, chart_pngs
+    from reportgen.writers.chart_images import chart_pngs
+    from reportgen.writers.charts import chart_drawing, chart_font, rasterise
 
-    font = chart_font(fonts, cjk=False)
     figure = FigureBlock("Figure I", "Posts", "", [ChartPanel("", [("P-4", 4.0, "4")])])
-    drawn = chart_pngs([chart_drawing(figure, 400, font)])
+    drawn = chart_pngs([figure], 400, fonts, cjk=False)
     entries = list(cache.cache_dir("charts").iterdir())
     assert len(entries) == 1 and drawn[0].startswith(b"\x89PNG")
-    assert chart_pngs([chart_drawing(figure, 400, font)]) == drawn
+    assert drawn == rasterise([chart_drawing(figure, 400, chart_font(fonts, False))], 150)
+    assert chart_pngs([figure], 400, fonts, cjk=False) == drawn
     entries[0].write_bytes(b"damaged")
-    assert chart_pngs([chart_drawing(figure, 400, font)]) == drawn
+    assert chart_pngs([figure], 400, fonts, cjk=False) == drawn
     other = FigureBlock("Figure I", "Posts", "", [ChartPanel("", [("P-4", 5.0, "5")])])
-    assert chart_pngs([chart_drawing(other, 400, font)]) != drawn
+    assert chart_pngs([other], 400, fonts, cjk=False) != drawn
+    assert chart_pngs([figure], 300, fonts, cjk=False) != drawn  # another width
 
 
 NARRATIVE = "# 总体方向 {-}\n\n16.1 毒品和犯罪问题办公室[^a]。\n\n[^a]: 见 [E/2016/75](undocs)。\n"

@@ -1,17 +1,14 @@
 """Draw a figure's bar charts as a reportlab Drawing: vector in the PDF, and rasterised
-to PNG for the DOCX, so both show the same picture."""
+to PNG for the DOCX (see `chart_images`), so both show the same picture."""
 
 from __future__ import annotations
 
-import hashlib
 import io
-from pathlib import Path
 
 from reportlab.graphics.shapes import Drawing, Line, Rect, String
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from reportgen import cache
 from reportgen.fonts import FontChoice
 from reportgen.model import ChartPanel, Figure
 
@@ -125,49 +122,7 @@ def chart_drawing(figure: Figure, width: float, font: str, max_height: float = 5
     return drawing
 
 
-def chart_pngs(drawings: list[Drawing], dpi: int = 150) -> list[bytes]:
-    """Each drawing as a PNG, from reportgen's cache when the same chart (same shapes,
-    texts, fonts and resolution) was drawn before: a document's charts rarely all
-    change from one build to the next."""
-    entries = [cache.cache_dir("charts") / f"{_chart_key(d, dpi)}.png" for d in drawings]
-    pngs = [cache.read(entry) for entry in entries]
-    missing = [i for i, png in enumerate(pngs) if not png or not png.startswith(PNG)]
-    for i, png in zip(missing, _rasterise([drawings[i] for i in missing], dpi), strict=True):
-        pngs[i] = png
-        cache.write(entries[i], png, keep=CHARTS_KEPT)
-    return pngs  # type: ignore[return-value]
-
-
-PNG = b"\x89PNG\r\n\x1a\n"
-CHART_FORMAT = 1  # bump when the drawing or rasterising of charts changes
-CHARTS_KEPT = 4096  # a ten-times budget section has ~220 charts; a PNG is ~10 KB
-
-
-def _chart_key(drawing: Drawing, dpi: int) -> str:
-    """What a chart's picture depends on: its shapes and their attributes, the font
-    files of its texts, the resolution and the rasteriser's version."""
-    import PIL
-    import pypdfium2
-
-    versions = (
-        f"{pypdfium2.version.PYPDFIUM_INFO}|{pypdfium2.version.PDFIUM_INFO}|{PIL.__version__}"
-    )
-    parts = [f"{CHART_FORMAT}|{dpi}|{versions}|{drawing.width}|{drawing.height}"]
-    fonts = set()
-    for shape in drawing.contents:
-        attrs = {k: v for k, v in vars(shape).items() if not k.startswith("_")}
-        parts.append(f"{type(shape).__name__}{sorted(attrs.items(), key=lambda kv: kv[0])!r}")
-        if isinstance(shape, String):
-            fonts.add(shape.fontName)
-    for name in sorted(fonts):
-        face = getattr(pdfmetrics.getFont(name), "face", None)
-        path = getattr(face, "filename", None)
-        stat = Path(path).stat() if path and Path(path).is_file() else None
-        parts.append(f"{name}|{path}|{stat and (stat.st_size, stat.st_mtime_ns)}")
-    return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:32]
-
-
-def _rasterise(drawings: list[Drawing], dpi: int) -> list[bytes]:
+def rasterise(drawings: list[Drawing], dpi: int) -> list[bytes]:
     """All drawn into one PDF, one page each, which pdfium rasterises (fonts are
     embedded once, not once per chart)."""
     import pypdfium2

@@ -187,8 +187,10 @@ class DocxWriter:
         ):
             if text:
                 self.emit(self.paragraph(style, [Text(text)]))
-        drawing, png = self.charts[id(block)]
-        self.emit(fields.paragraph(self.style_ids["UN Figure"], self.picture(png, drawing.width)))
+        png = self.charts[id(block)]  # drawn as wide as the text
+        self.emit(
+            fields.paragraph(self.style_ids["UN Figure"], self.picture(png, self._text_width()))
+        )
         for note in block.notes:
             self.emit(self.paragraph("UN Table Note", note))
 
@@ -210,12 +212,12 @@ class DocxWriter:
         self.charts = {}
         if not figures:
             return
-        from reportgen.writers.charts import chart_drawing, chart_font, chart_pngs
+        from reportgen.writers.chart_images import chart_pngs
 
-        font = chart_font(self.fonts, bool(self.doc.fonts and self.doc.fonts.script == "cjk"))
-        drawings = [chart_drawing(f, self._text_width(), font) for f in figures]
-        for figure, drawing, png in zip(figures, drawings, chart_pngs(drawings), strict=True):
-            self.charts[id(figure)] = (drawing, png)
+        cjk = bool(self.doc.fonts and self.doc.fonts.script == "cjk")
+        pngs = chart_pngs(figures, self._text_width(), self.fonts, cjk)
+        for figure, png in zip(figures, pngs, strict=True):
+            self.charts[id(figure)] = png
 
     def contents(self, block: Contents) -> None:
         """A real TOC field, pre-filled with the entries and their PDF page numbers."""
