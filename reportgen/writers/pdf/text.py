@@ -43,6 +43,9 @@ def _raised_base(ch: str) -> str | None:
     return chr(int(decomposition.split()[1], 16))
 
 
+_FACES: dict[tuple, str] = {}  # (fonts, Chinese?, bold, italic) → the face's name
+
+
 class Runs:
     """Builds one paragraph's runs at `size`; `bold` when the style's face is bold."""
 
@@ -54,10 +57,14 @@ class Runs:
         self.runs: list[Run] = []
 
     def font(self, cjk_text: bool, bold: bool, italic: bool) -> str:
-        f = self.fonts
-        if cjk_text and f.cjk:
-            return f.cjk_bold if bold else f.cjk
-        return tt2ps(f.latin, int(bold), int(italic))
+        key = (self.fonts, cjk_text, bold, italic)
+        if key not in _FACES:
+            f = self.fonts
+            if cjk_text and f.cjk:
+                _FACES[key] = f.cjk_bold if bold else f.cjk
+            else:
+                _FACES[key] = tt2ps(f.latin, int(bold), int(italic))
+        return _FACES[key]
 
     def text(self, text: str, bold: bool = False, italic: bool = False, url=None) -> None:
         bold = bold or self.bold
