@@ -8,7 +8,10 @@ resident memory (the largest of the process and the PDF process it forks). Outpu
 goes to a temporary folder. reportgen's modules are byte-compiled first, as
 `pip install` does, so that an environment with PYTHONDONTWRITEBYTECODE set does
 not measure Python compiling them on every start. One untimed build first fills
-the font cache (see reportgen/writers/pdf/fontcache.py), as any earlier build has.
+reportgen's cache (see reportgen/cache.py: parsed fonts, compiled templates, parsed
+narrative and YAML, chart pictures), as any earlier build on the machine has; two
+cases show what it saves: the budget example with an empty cache, and after an edit
+to one of its narrative files (which is read, rendered and parsed again).
 """
 
 from __future__ import annotations
@@ -16,18 +19,21 @@ from __future__ import annotations
 import argparse
 import compileall
 import os
+import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
 
 
-def run_once(args: list[str]) -> tuple[float, float]:
+def run_once(args: list[str], env: dict[str, str] | None = None) -> tuple[float, float]:
     """(wall seconds, peak RSS in MB) of one process."""
     start = time.perf_counter()
     proc = subprocess.Popen(
@@ -35,12 +41,21 @@ def run_once(args: list[str]) -> tuple[float, float]:
         cwd=ROOT,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
+        env={**os.environ, **(env or {})},
     )
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - start
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"failed: reportgen {' '.join(args)}\n{proc.stderr.read().decode()}")
     return wall, usage.ru_maxrss / 1024
+
+
+@dataclass
+class Case:
+    label: str
+    args: list[str]
+    runs: int | None = None  # None: --runs
+    prepare: Callable[[int], dict[str, str]] | None = None  # untimed, before run n: its env
 
 
 def pages(folder: Path) -> int | str:
@@ -51,38 +66,60 @@ def pages(folder: Path) -> int | str:
     return sum(len(PdfReader(p).pages) for p in pdfs) if pdfs else ""
 
 
-def cases(out: Path, large: Path | None) -> list[tuple[str, list[str], int | None]]:
-    """(label, arguments, runs or None for the default) of every measurement."""
+def cases(out: Path, large: Path | None) -> list[Case]:
+    """Every measurement."""
     budget = "seeds/budget-2022-s16"
-    found: list[tuple[str, list[str], int | None]] = [
-        ("reportgen --help (start-up)", ["--help"], None)
-    ]
+    found = [Case("reportgen --help (start-up)", ["--help"])]
     for fmt in ("docx", "pdf", "docx,pdf"):
         found.append(
-            (
+            Case(
                 f"budget-2022-s16 → {fmt}",
                 ["build", budget, "-o", str(out / fmt), "--format", fmt, "--force"],
-                None,
             )
         )
+
+    def empty_cache(n: int) -> dict[str, str]:
+        return {"REPORTGEN_CACHE": str(out / f"empty-cache-{n}")}
+
+    found.append(
+        Case(
+            "budget-2022-s16 → docx,pdf, empty cache",
+            ["build", budget, "-o", str(out / "cold"), "--force"],
+            prepare=empty_cache,
+        )
+    )
+    edited = out / "edited" / "budget-2022-s16"
+    shutil.copytree(ROOT / budget, edited)
+    run_once(["build", str(edited), "-o", str(out / "edited-out")])  # its files cached
+
+    def edit(n: int) -> dict[str, str]:
+        with (edited / "part-a-2.md").open("a", encoding="utf-8") as f:
+            f.write(f"\n<!-- edit {n} -->\n")
+        return {}
+
+    found.append(
+        Case(
+            "budget-2022-s16 → docx,pdf, one narrative file edited",
+            ["build", str(edited), "-o", str(out / "edited-out"), "--force"],
+            prepare=edit,
+        )
+    )
     cores = os.cpu_count() or 1
     for jobs in sorted({1, cores}):
         found.append(
-            (
+            Case(
                 f"all examples, --jobs {jobs}",
                 ["build", "seeds", "-o", str(out / f"all-{jobs}"), "--jobs", str(jobs), "--force"],
-                None,
             )
         )
     found.append(
-        ("all examples, nothing changed", ["build", "seeds", "-o", str(out / f"all-{cores}")], None)
+        Case("all examples, nothing changed", ["build", "seeds", "-o", str(out / f"all-{cores}")])
     )
     if large is not None:
         found.append(
-            (
+            Case(
                 "budget ×10 (90 subprogrammes) → docx,pdf",
                 ["build", str(large), "-o", str(out / "large"), "--force"],
-                None,
             )
         )
     return found
@@ -107,16 +144,19 @@ def main() -> None:
             large = out / "gen" / "budget-large"
         print("| case | wall median (s) | min–max (s) | peak memory (MB) | pages |")
         print("| --- | ---: | ---: | ---: | ---: |")
-        for label, argv, runs in cases(out, large):
+        for case in cases(out, large):
             walls, peaks = [], []
-            for _ in range(runs or args.runs):
-                wall, peak = run_once(argv)
+            for n in range(case.runs or args.runs):
+                env = case.prepare(n) if case.prepare else None
+                wall, peak = run_once(case.args, env)
                 walls.append(wall)
                 peaks.append(peak)
+            argv = case.args
             target = Path(argv[argv.index("-o") + 1]) if "-o" in argv else None
             n = pages(target) if target and target.exists() else ""
             print(
-                f"| {label} | {statistics.median(walls):.2f} | {min(walls):.2f}–{max(walls):.2f}"
+                f"| {case.label} | {statistics.median(walls):.2f}"
+                f" | {min(walls):.2f}–{max(walls):.2f}"
                 f" | {max(peaks):.0f} | {n} |",
                 flush=True,
             )
