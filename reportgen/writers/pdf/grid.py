@@ -181,10 +181,12 @@ class Grid(Flowable):
         self._draw_rules(tops)
 
     def _draw_row(self, row: GridRow, bottom: float, height: float) -> None:
-        """The cells left to right; neighbouring figures share one text object."""
+        """The cells left to right, in one text object."""
         ops: TextOps | None = None
         for cell in row.cells:
             content = cell.content
+            if content is None:
+                continue
             if isinstance(content, Figure):
                 top = bottom + height - PAD_Y - content.size
                 base = top if self.top else bottom + PAD_Y + STRING_LEADING - content.size
@@ -194,13 +196,10 @@ class Grid(Flowable):
                     ops.line(x, base)
                     ops.show(text, content.font, content.size)
                 continue
-            if content is None:
-                continue
-            if ops is not None:
-                ops.close()
-                ops = None
             y = bottom + height - PAD_Y - content.height if self.top else bottom + PAD_Y
-            content.drawOn(self.canv, self.x[cell.col] + PAD_X, y)
+            if ops is None:
+                ops = TextOps(self.canv, self.x[cell.col] + PAD_X, y)
+            content.paint_into(ops, self.x[cell.col] + PAD_X, y)
         if ops is not None:
             ops.close()
 

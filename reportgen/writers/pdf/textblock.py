@@ -280,8 +280,16 @@ class TextBlock(Flowable):
     def draw(self):
         self._paint(0.0, 0.0)
 
-    def _paint(self, x0: float, y0: float) -> None:
-        """Every line's text, the block's lower left corner at (x0, y0)."""
+    def paint_into(self, ops: TextOps, x0: float, y0: float) -> None:
+        """Drawn with the text object `ops` of a table row, its lower left corner at
+        (x0, y0) in the canvas's space: the cells of a row share one text object."""
+        self.canv = ops.canv
+        self._paint(x0, y0, ops)
+        del self.canv
+
+    def _paint(self, x0: float, y0: float, shared: TextOps | None = None) -> None:
+        """Every line's text, the block's lower left corner at (x0, y0); in a text
+        object of its own unless one is `shared`."""
         if not self.lines:
             return
         s, st = self.style, self.setting
@@ -291,7 +299,9 @@ class TextBlock(Flowable):
             default=ascent(s.fontName, s.fontSize),
         )
         y = y0 + self.height - top
-        if self.first and self.bullet:
+        if shared is not None:
+            ops = shared
+        elif self.first and self.bullet:
             ops = TextOps(self.canv, x0 + s.bulletIndent, y)
             ops.show(self.bullet.text, self.bullet.font, self.bullet.size)
         else:
@@ -336,6 +346,7 @@ class TextBlock(Flowable):
                 x += advance
             y -= s.leading
         ops.line(x0 + s.leftIndent, y)  # ends the last line as the others: readers see the break
-        ops.close()
+        if shared is None:
+            ops.close()
         for url, x1, base, x2, size in links:
             self.canv.linkURL(url, (x1, base - 0.2 * size, x2, base + 0.9 * size), relative=1)
