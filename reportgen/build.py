@@ -79,11 +79,11 @@ class PdfProcess:
                 data = pipe.read()
             if not data:  # the parent found the input bad, or stopped
                 os._exit(0)
-            model = pickle.loads(data)
             # the fonts and the model live as long as this process, which ends when the
             # PDF is sent: nothing is worth the collector's passes (~8 % of the PDF's time)
             gc.freeze()
             gc.disable()
+            model = pickle.loads(data)
             result = write_pdf(model, fonts)
             payload = pickle.dumps((result.data, result.pages, result.heading_pages))
         except BaseException as err:  # handed to the parent, which raises it
