@@ -44,6 +44,8 @@ class CidFont:
         if len(out) != 4 * len(text):  # characters new to the document
             for c in dict.fromkeys(text):
                 if ord(c) not in self.codes:
+                    if len(self.chars) >= 0xFFFF:
+                        raise ValueError(f"more than 65535 characters in one font ({self.name})")
                     self.chars.append(ord(c))
                     self.codes[ord(c)] = f"{len(self.chars):04X}"
             out = text.translate(self.codes)
@@ -89,7 +91,7 @@ class CidFont:
                         "Registry": pdfdoc.PDFString("Adobe"),
                         "Ordering": pdfdoc.PDFString("Identity"),
                         "Supplement": 0,
-                    }  # fmt: skip
+                    }
                 ),
                 "FontDescriptor": doc.Reference(descriptor, f"cidFontDescriptor:{self.name}"),
                 "DW": face.defaultWidth,
