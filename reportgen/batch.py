@@ -149,12 +149,15 @@ def run_batch(
         if on_done:
             on_done(outcome, len(outcomes), len(folders))
 
-    if len(folders) > 1:
-        _preload_pdf_writer(fonts)
     if jobs <= 1 or len(folders) <= 1:
-        for folder in folders:
-            done(folder, build_one(folder, out_dir, formats, fonts, force, debug))
+        for n, folder in enumerate(folders):
+            outcome = build_one(folder, out_dir, formats, fonts, force, debug)
+            done(folder, outcome)
+            if outcome.status == "built" and n + 1 < len(folders):
+                _preload_pdf_writer(fonts)  # for the documents still to come
     else:
+        if force:  # every document will be built: its worker and PDF process inherit it
+            _preload_pdf_writer(fonts)
         from concurrent.futures import ProcessPoolExecutor, as_completed
 
         with ProcessPoolExecutor(max_workers=min(jobs, len(folders))) as pool:
@@ -172,10 +175,11 @@ def run_batch(
 
 
 def _preload_pdf_writer(fonts: FontChoice) -> None:
-    """With several documents, the PDF writer and its fonts are loaded once, here,
-    before any document's PDF process (or worker) is forked: each inherits them
-    instead of loading them again (~0.3 s a document). One document alone leaves it to
-    its PDF process, which loads them while the document is being read."""
+    """With several documents to build, the PDF writer and its fonts are loaded once,
+    here, before the next PDF process (or worker) is forked: each inherits them instead
+    of loading them again (~0.3 s a document). The first document leaves it to its own
+    PDF process, which loads them while the document is being read; nothing is loaded
+    for documents that are up to date. Loading twice is a no-op."""
     from reportgen.build import _can_fork
     from reportgen.writers.pdf import preload
 
