@@ -84,7 +84,9 @@ def installed(*packages: str) -> str:
 
 
 def _prune(folder: Path, keep: int) -> None:
-    """Keep the newest entries; drop what a killed writer left half-written."""
+    """Keep the newest entries; drop what a killed writer left half-written. A full
+    folder is cut back by a tenth at once, so that not every new entry has every
+    entry's date read."""
     entries = []
     for p in folder.iterdir():
         if not p.name.endswith(".part"):
@@ -93,6 +95,7 @@ def _prune(folder: Path, keep: int) -> None:
             p.unlink(missing_ok=True)
     if len(entries) <= keep:
         return
+    keep -= keep // 10
     entries.sort(key=lambda p: p.stat().st_mtime_ns)
     for old in entries[: len(entries) - keep]:
         old.unlink(missing_ok=True)

@@ -3,6 +3,7 @@ nothing but time."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -68,6 +69,17 @@ def test_cache_keeps_its_newest_entries(cache_root, monkeypatch):
     for n in range(5):
         cache.write(folder / f"{n}.marshal", b"x")
     assert len(list(folder.iterdir())) == 3
+
+
+def test_a_full_cache_folder_is_cut_back_by_a_tenth(cache_root, monkeypatch):
+    monkeypatch.setattr(cache, "KEEP", 20)
+    folder = cache.cache_dir("templates")
+    for n in range(25):
+        cache.write(folder / f"{n:02}.marshal", b"x")
+        os.utime(folder / f"{n:02}.marshal", ns=(n * 10**9, n * 10**9))
+    names = sorted(p.name for p in folder.iterdir())
+    # the 21st entry cut the folder back to the newest 18 (03–20), the 24th again (06–23)
+    assert names == [f"{n:02}.marshal" for n in range(6, 25)]
 
 
 def test_chart_cache_gives_the_same_pictures(cache_root, fonts):
