@@ -8,8 +8,6 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from reportgen.errors import InputError
 from reportgen.numbers import NumberStyle
 
@@ -18,9 +16,23 @@ TEMPLATES = Path(__file__).parent / "templates"
 
 @cache
 def _read(path: Path) -> dict[str, Any]:
+    """A language or style file, as read before when its text is the same (reportgen's
+    cache, folder `labels`: PyYAML is then not loaded at all)."""
+    from reportgen import cache as kept
+
+    text = path.read_text(encoding="utf-8")
+    key = f"{LABELS_FORMAT}|{kept.installed('yaml')}\0{text}"
+    return kept.remembered("labels", key, lambda: _parse(text))
+
+
+def _parse(text: str) -> dict[str, Any]:
+    import yaml
+
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the same, with libyaml's speed
-    with path.open(encoding="utf-8") as f:
-        return yaml.load(f, Loader=loader) or {}  # noqa: S506 - a safe loader
+    return yaml.load(text, Loader=loader) or {}  # noqa: S506 - a safe loader
+
+
+LABELS_FORMAT = "1"
 
 
 FALLBACK = "en"  # a language file may be partial: missing words come from English

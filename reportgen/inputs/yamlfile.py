@@ -74,21 +74,33 @@ def load_yaml(path: Path) -> Any:
 
     libyaml reads it (`yamllines`); what that refuses is read again by ruamel, which
     says what is wrong and where (or reads what only it can). What libyaml read is
-    kept in reportgen's cache (folder `yaml`, keyed by the text, the reader's code
-    and PyYAML's version): building a budget's plan data in Python costs more than
-    reading it back, and an edit changes one file."""
-    import yaml as pyyaml
-
+    kept in reportgen's cache (folder `yaml`, keyed by the text, reportgen's files and
+    PyYAML's installed files): building a budget's plan data in Python costs more than
+    reading it back, an edit changes one file, and PyYAML is loaded only to read."""
     from reportgen import cache
     from reportgen.batch import tool_fingerprint
-    from reportgen.inputs import yamllines
 
     text = read_text(path)
-    key = f"{YAML_CACHE_FORMAT}|{tool_fingerprint()}|{pyyaml.__version__}\0{text}"
+    key = f"{YAML_CACHE_FORMAT}|{tool_fingerprint()}|{cache.installed('yaml')}\0{text}"
     try:
-        return cache.remembered("yaml", key, lambda: yamllines.load(text), keep=YAML_KEPT)
-    except pyyaml.YAMLError:
+        return cache.remembered("yaml", key, lambda: _read_with_libyaml(text), keep=YAML_KEPT)
+    except _Refused:
         return _load_with_ruamel(text, path)
+
+
+class _Refused(Exception):
+    """libyaml's reader refused the text (see `yamllines`)."""
+
+
+def _read_with_libyaml(text: str) -> Any:
+    import yaml as pyyaml
+
+    from reportgen.inputs import yamllines
+
+    try:
+        return yamllines.load(text)
+    except pyyaml.YAMLError:
+        raise _Refused from None
 
 
 def _load_with_ruamel(text: str, path: Path) -> Any:

@@ -17,34 +17,12 @@ import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.resolver import BaseResolver
 
+from reportgen.inputs.lines import LineDict, LineList, Lines
+
 try:
     from yaml.cyaml import CParser as _CParser
 except ImportError:  # PyYAML built without libyaml
     _CParser = None
-
-
-class Lines:
-    """Where a mapping or sequence and each of its keys or items start (0-based)."""
-
-    __slots__ = ("line", "_at")
-
-    def __init__(self, line: int, at: dict):
-        self.line = line
-        self._at = at
-
-    def key(self, key: Any) -> tuple[int, int]:
-        return self._at[key]
-
-    def item(self, index: int) -> tuple[int, int]:
-        return self._at[index]
-
-
-class LineDict(dict):
-    __slots__ = ("lc",)
-
-
-class LineList(list):
-    __slots__ = ("lc",)
 
 
 class _Resolver(BaseResolver):
