@@ -8,10 +8,9 @@ import json
 import os
 import time
 from dataclasses import asdict, dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
-from reportgen import __version__
+from reportgen.cache import reportgen_files
 from reportgen.fonts import FontChoice
 from reportgen.output import write_atomic
 
@@ -29,21 +28,9 @@ class Outcome:
     code: int = 0  # 0 built or skipped, 2 input error, 1 anything else
 
 
-@lru_cache(maxsize=1)
-def tool_fingerprint() -> str:
-    """The version and every file of the installed package (code, labels, styles)."""
-    root = Path(__file__).parent
-    digest = hashlib.sha256(__version__.encode())
-    for path in sorted(root.rglob("*")):
-        if path.is_file() and path.suffix in (".py", ".yaml"):
-            digest.update(str(path.relative_to(root)).encode())
-            digest.update(path.read_bytes())
-    return digest.hexdigest()
-
-
 def fingerprint(folder: Path, formats: tuple[str, ...], fonts: FontChoice) -> str:
     """Everything an output depends on: the folder's files, the tool, fonts, formats."""
-    digest = hashlib.sha256(tool_fingerprint().encode())
+    digest = hashlib.sha256(reportgen_files().encode())
     digest.update(",".join(formats).encode())
     digest.update(os.environ.get("SOURCE_DATE_EPOCH", "").encode())
     font_files = [*fonts.latin.values(), fonts.cjk_body, fonts.cjk_heading]
@@ -180,10 +167,10 @@ def _preload_pdf_writer(fonts: FontChoice) -> None:
     of loading them again (~0.3 s a document). The first document leaves it to its own
     PDF process, which loads them while the document is being read; nothing is loaded
     for documents that are up to date. Loading twice is a no-op."""
-    from reportgen.build import _can_fork
+    from reportgen.build import can_fork
     from reportgen.writers.pdf import preload
 
-    if _can_fork():
+    if can_fork():
         preload(fonts)
 
 

@@ -43,7 +43,7 @@ class Rendered:
     pages: int
 
 
-def _can_fork() -> bool:
+def can_fork() -> bool:
     return hasattr(os, "fork") and (os.cpu_count() or 1) > 1
 
 
@@ -203,7 +203,7 @@ def build_document(
     name = folder.name
     # the PDF (or, for a DOCX with contents, its page numbers) is made in a process
     # forked now; a DOCX-only build of a document without contents ends it unused
-    pdf_process = PdfProcess(fonts or discover(need_cjk=True)) if _can_fork() else None
+    pdf_process = PdfProcess(fonts or discover(need_cjk=True)) if can_fork() else None
     # Objects that outlive what follows (modules, then the document model) are set
     # aside from the cyclic garbage collector, whose full collections would otherwise
     # scan the whole model again and again while a writer runs (a third of the PDF's

@@ -1,12 +1,11 @@
 """Where reportgen keeps what it can compute again: parsed fonts, compiled templates,
-parsed narrative, chart images.
+parsed narrative, YAML and language files, chart images.
 
 `$REPORTGEN_CACHE`, else `$XDG_CACHE_HOME/reportgen`, else `~/.cache/reportgen`.
 Every entry is keyed by what it was made from, so a stale entry is never used;
 deleting the folder only costs time. A folder that cannot be written is not used.
-Each kind keeps its most recently written entries only (`KEEP`, more for charts,
-of which a long budget section has hundreds): every edit of a narrative makes a new
-template entry.
+Each kind keeps its most recently written entries only (`KEEP`, more for the kinds
+of which one document makes dozens or hundreds): every edit makes a new entry.
 """
 
 from __future__ import annotations
@@ -17,6 +16,7 @@ import pickle
 import tempfile
 import time
 from collections.abc import Callable
+from functools import lru_cache
 from pathlib import Path
 from typing import TypeVar
 
@@ -30,6 +30,11 @@ def cache_dir(kind: str) -> Path:
         return Path(os.environ["REPORTGEN_CACHE"]) / kind
     base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
     return Path(base) / "reportgen" / kind
+
+
+def entry(kind: str, key: str, suffix: str) -> Path:
+    """The file of the entry made from `key` (any text) in folder `kind`."""
+    return cache_dir(kind) / f"{hashlib.sha256(key.encode()).hexdigest()[:32]}{suffix}"
 
 
 def read(entry: Path) -> bytes | None:
@@ -57,21 +62,37 @@ def remembered(kind: str, key: str, make: Callable[[], T], keep: int | None = No
     """What `make()` returned before for the same `key` (kept pickled, folder `kind`),
     else `make()`, stored. An exception from `make` is raised and nothing is stored;
     an entry that cannot be read back is made again."""
-    entry = cache_dir(kind) / f"{hashlib.sha256(key.encode()).hexdigest()[:32]}.pickle"
-    stored = read(entry)
+    path = entry(kind, key, ".pickle")
+    stored = read(path)
     if stored is not None:
         try:
             return pickle.loads(stored)
         except Exception:  # truncated, or from another version of a class: make it again
             pass
     value = make()
-    write(entry, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), keep)
+    write(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), keep)
     return value
 
 
+@lru_cache
+def reportgen_files() -> str:
+    """reportgen's version and every file of the installed package (code, labels,
+    styles), as one digest: part of the key of whatever reportgen's code made."""
+    from reportgen import __version__
+
+    root = Path(__file__).parent
+    digest = hashlib.sha256(__version__.encode())
+    for path in sorted(root.rglob("*")):
+        if path.is_file() and path.suffix in (".py", ".yaml"):
+            digest.update(str(path.relative_to(root)).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+@lru_cache
 def installed(*packages: str) -> str:
     """Installed packages, by their files' sizes and times: part of a key, found
-    without importing them."""
+    without importing them (once a process)."""
     from importlib.util import find_spec
 
     stamps = []

@@ -415,10 +415,8 @@ def remembered(what: str, source: str, make, *args):
     result back, and a drafter's edit changes one file. The key is the text, `what`
     (its file, link style and line), reportgen's own files (the converter and the
     model's classes) and the Markdown parser's installed files."""
-    from reportgen.batch import tool_fingerprint
-
     parser = cache.installed("markdown_it", "mdit_py_plugins")
-    key = f"{CACHE_FORMAT}|{tool_fingerprint()}|{parser}|{what}\0{source}"
+    key = f"{CACHE_FORMAT}|{cache.reportgen_files()}|{parser}|{what}\0{source}"
     return cache.remembered("markup", key, lambda: make(*args), keep=PARSED_KEPT)
 
 

@@ -7,7 +7,6 @@ loading or compiling anything (Jinja is slow to import, and to compile long text
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import re
 from decimal import Decimal
 from pathlib import Path
@@ -139,8 +138,7 @@ def compiled(env: SandboxedEnvironment, source: str):
     settings = f"{CACHE_FORMAT}|{jinja2.__version__}|{sys.version}|{type(env).__name__}"
     settings += f"|{env.optimized}|{env.keep_trailing_newline}|{env.autoescape}"
     settings += f"|{sorted(env.filters)}|{sorted(env.globals)}"  # names checked when compiled
-    key = hashlib.sha256(settings.encode() + b"\0" + source.encode()).hexdigest()[:32]
-    entry = cache.cache_dir("templates") / f"{key}.marshal"
+    entry = cache.entry("templates", f"{settings}\0{source}", ".marshal")
     code = None
     stored = cache.read(entry)
     if stored is not None:

@@ -78,10 +78,9 @@ def load_yaml(path: Path) -> Any:
     PyYAML's installed files): building a budget's plan data in Python costs more than
     reading it back, an edit changes one file, and PyYAML is loaded only to read."""
     from reportgen import cache
-    from reportgen.batch import tool_fingerprint
 
     text = read_text(path)
-    key = f"{YAML_CACHE_FORMAT}|{tool_fingerprint()}|{cache.installed('yaml')}\0{text}"
+    key = f"{YAML_CACHE_FORMAT}|{cache.reportgen_files()}|{cache.installed('yaml')}\0{text}"
     try:
         return cache.remembered("yaml", key, lambda: _read_with_libyaml(text), keep=YAML_KEPT)
     except _Refused:

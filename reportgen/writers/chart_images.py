@@ -9,8 +9,6 @@ section's charts rarely all change from one build to the next.
 
 from __future__ import annotations
 
-import hashlib
-
 from reportgen import cache
 from reportgen.fonts import FontChoice
 from reportgen.model import Figure
@@ -25,13 +23,10 @@ def chart_pngs(
     figures: list[Figure], width: float, fonts: FontChoice, cjk: bool, dpi: int = DPI
 ) -> list[bytes]:
     """Each figure's chart, `width` points wide, as a PNG; drawn only if not cached."""
-    from reportgen.batch import tool_fingerprint
-
     rasteriser = cache.installed("reportlab", "pypdfium2", "pypdfium2_raw", "PIL")
-    common = f"{CHART_FORMAT}|{tool_fingerprint()}|{rasteriser}|{dpi}|{width!r}"
+    common = f"{CHART_FORMAT}|{cache.reportgen_files()}|{rasteriser}|{dpi}|{width!r}"
     common += f"|{_face(fonts, cjk)}\0"
-    folder = cache.cache_dir("charts")
-    entries = [folder / f"{_digest(common + repr(f.panels))}.png" for f in figures]
+    entries = [cache.entry("charts", common + repr(f.panels), ".png") for f in figures]
     pngs = [cache.read(entry) for entry in entries]
     missing = [i for i, png in enumerate(pngs) if not png or not png.startswith(PNG)]
     if missing:
@@ -52,7 +47,3 @@ def _face(choice: FontChoice, cjk: bool) -> str:
         return "STSong-Light" if cjk else "Times-Roman"
     stat = file.path.stat()
     return f"{file.path}#{file.index}:{stat.st_size}:{stat.st_mtime_ns}"
-
-
-def _digest(key: str) -> str:
-    return hashlib.sha256(key.encode()).hexdigest()[:32]

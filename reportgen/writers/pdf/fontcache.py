@@ -16,7 +16,6 @@ the subsets copy are ever read.
 
 from __future__ import annotations
 
-import hashlib
 import mmap
 import pickle
 from array import array
@@ -80,7 +79,7 @@ def _font_bytes(path: Path):
 def _entry(path: Path, index: int) -> Path:
     stat = path.stat()
     key = f"{FORMAT}|{reportlab.Version}|{path.resolve()}|{index}|{stat.st_size}|{stat.st_mtime_ns}"
-    return cache.cache_dir("fonts") / (hashlib.sha256(key.encode()).hexdigest()[:32] + ".pickle")
+    return cache.entry("fonts", key, ".pickle")
 
 
 def _scale(units_per_em: int):

@@ -52,7 +52,7 @@ _WIDTHS: dict[tuple[str, float], dict[str, float]] = {}  # (font, size) → char
 
 def char_widths(font: str, text: str, size: float) -> list[float]:
     """The advance of every character of `text` set in `font` at `size`."""
-    table = _WIDTHS.setdefault((font, size), {"\n": 0.0})
+    table = _WIDTHS.get((font, size)) or _WIDTHS.setdefault((font, size), {"\n": 0.0})
     try:
         return list(map(table.__getitem__, text))
     except KeyError:
