@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from docx import Document as open_docx
-from readback import REFERENCES, SHARED
+from readback import REFERENCE_DIR, REFERENCES
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 FIGURE = re.compile(r"^\(?-?\d[\d ,]*(\.\d+)?\)?$|^[—–]$")
@@ -36,7 +36,7 @@ def trailing_figures(cells: list[str]) -> list[str]:
 def reference_tables(first: int = 30, last: int = 49) -> dict[str, list[tuple[str, list[str]]]]:
     """Table number → data rows (label, figures) as printed in the reference."""
     lines = (
-        (SHARED / "seeds" / REFERENCES["budget-2022-s16"]).read_text(encoding="utf-8").splitlines()
+        (REFERENCE_DIR / REFERENCES["budget-2022-s16"]).read_text(encoding="utf-8").splitlines()
     )
     tables: dict[str, list[tuple[str, list[str]]]] = {}
     current = None

@@ -11,7 +11,8 @@ from docx import Document as open_docx
 from lxml import etree
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+# the published reference texts, kept in the repository (tests/references/README.md)
+REFERENCE_DIR = Path(__file__).resolve().parent / "references"
 REFERENCES = {
     "fingov-note-2022": "000_88925671c4582221.txt",
     "budget-2022-s16": "001_cd0c42d1527a0344.txt",
@@ -42,7 +43,7 @@ def reference_lines(name: str) -> list[str]:
 
     A lost glyph is kept as NUL, which `coverage` matches against any one character.
     """
-    text = (SHARED / "seeds" / REFERENCES[name]).read_text(encoding="utf-8")
+    text = (REFERENCE_DIR / REFERENCES[name]).read_text(encoding="utf-8")
     lines = []
     for raw in text.splitlines():
         line = _MD_LINK.sub(r"\1", raw)

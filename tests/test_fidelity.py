@@ -1,4 +1,4 @@
-"""Rendered examples against the published reference texts in ../shared/seeds/."""
+"""Rendered examples against the published reference texts in tests/references/."""
 
 from __future__ import annotations
 
