@@ -40,9 +40,12 @@ class DocumentDiff:
 
 
 def _text(element) -> str:
-    return "".join(
+    """An element's text as a reader sees it: tabs kept, a figure's no-break spaces as
+    spaces."""
+    text = "".join(
         t.text or "" if t.tag == f"{W}t" else "\t" for t in element.iter(f"{W}t", f"{W}tab")
     )
+    return text.replace("\u00a0", " ")
 
 
 def _cells(tr) -> list[str]:

@@ -78,8 +78,9 @@ def docx_tables(path: Path) -> dict[str, list[tuple[str, list[str]]]]:
             for tr in element.iter(f"{W}tr"):
                 if tr.find(f"{W}trPr/{W}tblHeader") is not None:
                     continue
+                # a figure's group separator is a no-break space in Word
                 cells = [
-                    "".join(t.text or "" for t in tc.iter(f"{W}t")).strip()
+                    "".join(t.text or "" for t in tc.iter(f"{W}t")).replace("\u00a0", " ").strip()
                     for tc in tr.iter(f"{W}tc")
                 ]
                 figures = trailing_figures(cells[1:])

@@ -16,28 +16,41 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 def _toc_entries(docx_path):
-    """(label, page) of each pre-filled entry of the Word TOC field."""
+    """(label, page) of each entry of the Word contents, its page as last shown."""
     doc = open_docx(docx_path)
     entries = []
     for p in doc.paragraphs:
-        if p.style.name.startswith("TOC"):
+        if p.style.name.lower().startswith("toc"):
             *label, page = p.text.split("\t")
             entries.append(("".join(label), int(page)))
     return entries
 
 
-def test_word_contents_is_a_toc_field_that_refreshes(built):
+def test_word_contents_pages_are_fields_to_the_headings(built):
+    """Each entry's page is a PAGEREF field to a bookmark around its heading, so an
+    update (Word) or the layout (LibreOffice) gives fresh numbers and keeps the entries."""
     path = built / "ed-report-2017.docx"
     doc = open_docx(path)
-    instructions = [t.text for t in doc.element.body.iter(f"{W}instrText")]
-    assert any(i.strip().startswith("TOC") for i in instructions)
+    body = doc.element.body
+    instructions = [t.text.split() for t in body.iter(f"{W}instrText")]
+    targets = [words[1] for words in instructions if words[0] == "PAGEREF"]
+    assert not any(words[0] == "TOC" for words in instructions)
     assert doc.settings.element.find(f"{W}updateFields") is not None
     labels = [label for label, _ in _toc_entries(path)]
     assert labels[:2] == ["一.导言", "二.战略方向"]
     assert labels[2] == "三.联合国毒品和犯罪问题办公室执行任务授权的进展"
     assert "A.有效处理和应对世界毒品问题" in labels
     assert "反腐败" not in labels  # unnumbered thematic headings stay out
-    assert len(labels) == 5 + 6
+    assert len(labels) == 5 + 6 == len(targets)
+    headings = {}
+    for start in body.iter(f"{W}bookmarkStart"):
+        paragraph = start.getparent()
+        style = paragraph.find(f"{W}pPr/{W}pStyle").get(f"{W}val")
+        text = "".join(t.text for t in paragraph.iter(f"{W}t"))
+        headings[start.get(f"{W}name")] = (style, text)
+    for label, target in zip(labels, targets, strict=True):
+        style, text = headings[target]
+        assert style.startswith("Heading") and text == label
 
 
 def test_contents_pages_are_where_chapters_start_in_the_pdf(built):

@@ -31,6 +31,18 @@ class Geometry:
 
 GEOMETRY = Geometry()
 
+LINE_RATIO = 1.4  # a style's leading, unless it sets its own: 1.4 × its size
+
+
+def leading(size: float) -> float:
+    return size * LINE_RATIO
+
+
+# the first page: organization and organ on the left, symbols and "Distr.: General",
+# date and language lines in a block on the right
+MASTHEAD_LEFT = 0.6  # share of the text width of the left column
+MASTHEAD_RIGHT_INDENT = 0.15  # where the right block's lines start, in text widths
+
 CM = 28.35
 
 

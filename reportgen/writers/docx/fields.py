@@ -6,12 +6,15 @@ empty elements closed as <x/>), so it can be spliced into the serialised documen
 
 from __future__ import annotations
 
+import hashlib
 import re
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import nsdecls, qn
 from lxml import etree
+
+from reportgen.writers.docx.ooxml import ppr
 
 # the prefixes fragments use, declared as on the document's root
 _WRAPPER_START, _WRAPPER_END = f"<w:body {nsdecls('w', 'r', 'wp')}>", "</w:body>"
@@ -30,6 +33,7 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 TAB_RUN = "<w:r><w:tab/></w:r>"
 _PICTURE_URI = "http://schemas.openxmlformats.org/drawingml/2006/picture"
 FIELD_END = '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+SOFT_HYPHEN = "\u00ad"
 
 
 def esc(text: str) -> str:
@@ -85,8 +89,11 @@ def run(
     for index, piece in enumerate(text.split("\n")):
         if index:
             content.append("<w:br/>")
-        if piece:
-            content.append(f'<w:t xml:space="preserve">{esc(piece)}</w:t>')
+        for number, chunk in enumerate(piece.split(SOFT_HYPHEN)):
+            if number:
+                content.append("<w:softHyphen/>")  # Word's own form of U+00AD
+            if chunk:
+                content.append(f'<w:t xml:space="preserve">{esc(chunk)}</w:t>')
     return f"<w:r>{''.join(content)}</w:r>" if content else "<w:r/>"
 
 
@@ -128,20 +135,42 @@ def bookmarked(runs: str, name: str, bid: int) -> str:
     )
 
 
-def paragraph(style_id: str, runs: str = "", properties: str = "") -> str:
-    """A w:p with its style and further paragraph properties."""
-    return f'<w:p><w:pPr><w:pStyle w:val="{attr(style_id)}"/>{properties}</w:pPr>{runs}</w:p>'
+def paragraph(style_id: str, runs: str = "", props: dict[str, str] | None = None) -> str:
+    """A w:p with its style and further paragraph properties (local name → XML),
+    written in the schema's order."""
+    children = {"pStyle": f'<w:pStyle w:val="{attr(style_id)}"/>', **(props or {})}
+    return f"<w:p>{ppr(children)}{runs}</w:p>"
 
 
-def picture_run(shape_id: int, r_id: str, filename: str, cx: int, cy: int) -> str:
-    """A run with an inline picture, as python-docx's add_picture writes it."""
+_BOOKMARK_CHARS = re.compile(r"[^A-Za-z0-9_]")
+
+
+def bookmark_name(prefix: str, anchor: str) -> str:
+    """A valid Word bookmark name for an anchor: letters, digits and _ only, at most 40
+    characters; a name that had to change keeps a digest of the anchor, so two anchors
+    never share a bookmark. A leading _ hides it from Word's bookmark list."""
+    clean = _BOOKMARK_CHARS.sub("_", anchor)
+    name = prefix + clean
+    if clean != anchor or len(name) > 40:
+        digest = hashlib.sha1(anchor.encode("utf-8")).hexdigest()[:8]
+        name = f"{prefix}{clean[: 40 - len(prefix) - 9]}_{digest}"
+    return name
+
+
+def picture_run(
+    shape_id: int, r_id: str, filename: str, cx: int, cy: int, description: str = ""
+) -> str:
+    """A run with an inline picture, as python-docx's add_picture writes it, with its
+    alternative text (`wp:docPr/@descr`) for screen readers."""
     extent = f'cx="{cx}" cy="{cy}"'
+    descr = f' descr="{attr(description)}"' if description else ""
     return (
         f"<w:r><w:drawing><wp:inline {nsdecls('a', 'pic')}><wp:extent {extent}/>"
-        f'<wp:docPr id="{shape_id}" name="Picture {shape_id}"/>'
+        f'<wp:docPr id="{shape_id}" name="Picture {shape_id}"{descr}/>'
         '<wp:cNvGraphicFramePr><a:graphicFrameLocks noChangeAspect="1"/></wp:cNvGraphicFramePr>'
         f'<a:graphic><a:graphicData uri="{_PICTURE_URI}"><pic:pic>'
-        f'<pic:nvPicPr><pic:cNvPr id="0" name="{attr(filename)}"/><pic:cNvPicPr/></pic:nvPicPr>'
+        f'<pic:nvPicPr><pic:cNvPr id="0" name="{attr(filename)}"{descr}/><pic:cNvPicPr/>'
+        "</pic:nvPicPr>"
         f'<pic:blipFill><a:blip r:embed="{attr(r_id)}"/><a:stretch><a:fillRect/></a:stretch>'
         f'</pic:blipFill><pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext {extent}/></a:xfrm>'
         '<a:prstGeom prst="rect"/></pic:spPr></pic:pic></a:graphicData></a:graphic>'
@@ -149,22 +178,20 @@ def picture_run(shape_id: int, r_id: str, filename: str, cx: int, cy: int) -> st
     )
 
 
-def border(paragraph_el, side: str, size_eighths: int) -> None:
-    ppr = paragraph_el.get_or_add_pPr()
-    borders = ppr.find(qn("w:pBdr"))
-    if borders is None:
-        borders = element("w:pBdr")
-        ppr.append(borders)
-    borders.append(
-        element(f"w:{side}", w_val="single", w_sz=str(size_eighths), w_space="1", w_color="000000")
-    )
+def border(side: str, size_eighths: int) -> str:
+    """A w:pBdr with one rule, for `paragraph`'s properties."""
+    rule = f'<w:{side} w:val="single" w:sz="{size_eighths}" w:space="1" w:color="000000"/>'
+    return f"<w:pBdr>{rule}</w:pBdr>"
 
 
 def footnote_reference(note_id: int, custom_mark: str | None) -> str:
-    """The run in the text that cites a footnote; a custom mark (*) follows it."""
+    """The run in the text that cites a footnote; a custom mark (*) follows it, one
+    w:t per character: Word reads them as one mark, and LibreOffice (7.4), which takes
+    a mark of several characters in one w:t as its label and prints it again, then
+    prints it once."""
     if custom_mark:
         ref = f'<w:footnoteReference w:id="{note_id}" w:customMarkFollows="1"/>'
-        ref += f"<w:t>{esc(custom_mark)}</w:t>"
+        ref += "".join(f"<w:t>{esc(char)}</w:t>" for char in custom_mark)
     else:
         ref = f'<w:footnoteReference w:id="{note_id}"/>'
     return f'<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr>{ref}</w:r>'

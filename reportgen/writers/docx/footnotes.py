@@ -8,7 +8,7 @@ from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
-from docx.oxml.ns import nsdecls, qn
+from docx.oxml.ns import nsdecls
 from lxml import etree
 
 from reportgen.model import Footnote, Inline
@@ -44,7 +44,8 @@ class FootnotesPart:
         return self.ids[key]
 
     def finish(self, render_inlines: Callable[[list[Inline], Part], str]) -> None:
-        """Write the part; `render_inlines(content, part)` gives a note's runs."""
+        """Write the part; `render_inlines(content, part)` gives a note's runs. The
+        settings name the separators (`template.settings_xml`)."""
         notes = [_SEPARATORS]
         for wid, note in self.notes:
             mark = fields.run(note.mark) if note.custom else _NOTE_MARK
@@ -56,12 +57,3 @@ class FootnotesPart:
         self.part._blob = etree.tostring(
             root, xml_declaration=True, encoding="UTF-8", standalone=True
         )
-        settings = self.document.settings.element
-        pr = fields.element("w:footnotePr")
-        pr.append(fields.element("w:footnote", w_id="-1"))
-        pr.append(fields.element("w:footnote", w_id="0"))
-        compat = settings.find(qn("w:compat"))
-        if compat is not None:
-            compat.addprevious(pr)
-        else:
-            settings.append(pr)

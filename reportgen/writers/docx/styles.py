@@ -1,178 +1,291 @@
-"""Named Word styles for every kind of block, so an editor can restyle the document."""
+"""The styles part: only the styles reportgen uses, Word's own ones declared as built-in.
+
+Every block of the document has a named paragraph style, so an editor can restyle the
+document; sizes, spacing and indents are those of the PDF (`writers/layout_spec.py`).
+Line spacing is "at least" the PDF's leading, so a line holding a larger run or a
+picture grows instead of being cut.
+"""
 
 from __future__ import annotations
 
-from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Pt
-from docx.styles.style import StyleFactory
+from dataclasses import dataclass, field
+
+from docx.oxml.ns import nsdecls
 
 from reportgen.model import FontSet
+from reportgen.writers.docx.fields import attr
+from reportgen.writers.docx.ooxml import ordered, ppr, rpr, tabs, twips
 from reportgen.writers.layout_spec import GEOMETRY as G
-from reportgen.writers.layout_spec import INDENTS
+from reportgen.writers.layout_spec import INDENTS, leading
 
-# name: (indent key, size, bold, align, space before, after, heading font)
-PARAGRAPH_STYLES = {
-    "UN Paragraph": ("UN Paragraph", G.body_size, False, "justify", 0, G.space_after, False),
-    "UN Paragraph Unnumbered": (
-        "UN Paragraph Unnumbered",
-        G.body_size,
-        False,
-        "justify",
-        0,
-        G.space_after,
-        False,
-    ),
-    "UN Sub-item": ("UN Sub-item", G.body_size, False, "justify", 0, G.space_after, False),
-    "UN Sub-item 2": ("UN Sub-item 2", G.body_size, False, "justify", 0, G.space_after, False),
-    "UN Bullet": ("UN Bullet", G.body_size, False, "justify", 0, G.space_after, False),
-    "UN Outline Item": ("UN Outline Item", G.body_size, False, "justify", 0, G.space_after, False),
-    "UN Title": ("UN Title", G.title_size, True, "left", 12, 6, True),
-    "UN Subtitle": ("UN Title", G.subtitle_size, True, "left", 6, 12, True),
-    "UN Summary Heading": ("UN Title", G.subtitle_size, True, "center", 12, 6, True),
-    "UN Summary": ("UN Summary", G.body_size, False, "justify", 0, G.space_after, False),
-    "UN Masthead": (None, G.body_size, False, "left", 0, 0, False),
-    "UN Masthead Organ": (None, 16, True, "left", 0, 0, True),
-    "UN Symbol": (None, 10, False, "left", 0, 0, False),
-    "UN Session": (None, G.body_size, False, "left", 0, 0, False),
-    "UN Session Body": (None, G.body_size, True, "left", 0, 0, True),
-    "UN Item Title": (None, G.body_size, True, "left", 0, 0, True),
-    "UN Contents Heading": ("UN Title", G.subtitle_size, True, "left", 12, 6, True),
-    "UN Contents Page Label": (None, 8, False, "right", 0, 2, False),
-    "UN Table Label": (None, G.body_size, False, "left", 12, 0, False),
-    "UN Table Title": (None, G.body_size, True, "left", 0, 2, True),
-    "UN Table Units": (None, 8, False, "left", 0, 4, False),
-    "UN Table Caption": (None, 9, True, "left", 4, 2, True),
-    "UN Table Heading": (None, 7.5, False, "left", 1, 1, False),
-    "UN Table Text": (None, 8.5, False, "left", 1, 1, False),
-    "UN Table Note": (None, 8, False, "left", 2, 0, False),
-    "UN Figure": (None, G.body_size, False, "left", 2, 6, False),
-    "UN Figure Label": (None, G.body_size, False, "left", 12, 0, False),
-    "UN Cover": ("UN Title", G.subtitle_size, True, "left", 2, 2, True),
-    "UN Signature": (None, G.body_size, False, "right", 6, 0, False),
-}
-HEADING_STYLES = {
-    1: (G.chapter_size, 12, 6),
-    2: (12, 10, 6),
-    3: (G.body_size, 8, 4),
-    4: (G.body_size, 6, 4),
+
+@dataclass(frozen=True)
+class Style:
+    """One paragraph or character style; `name` is what Word shows."""
+
+    name: str
+    size: float = G.body_size
+    bold: bool = False
+    align: str = "both"  # w:jc
+    before: float = 0.0
+    after: float = 0.0
+    indent: str | None = None  # key of INDENTS
+    line: float | None = None  # leading in points ("at least"); None: the PDF's rule
+    heading_font: bool = False
+    keep_next: bool = False
+    outline: int | None = None  # outline level of a heading (0 = level 1)
+    tab_stops: tuple[tuple[str, float, str], ...] = ()
+    kind: str = "paragraph"
+    superscript: bool = False
+    extra_ppr: dict[str, str] = field(default_factory=dict)
+
+
+# Word's built-in styles: (name shown, name in styles.xml, style id)
+BUILT_IN = {
+    "Normal": ("Normal", "Normal"),
+    "Heading 1": ("heading 1", "Heading1"),
+    "Heading 2": ("heading 2", "Heading2"),
+    "Heading 3": ("heading 3", "Heading3"),
+    "Heading 4": ("heading 4", "Heading4"),
+    "Header": ("header", "Header"),
+    "Footer": ("footer", "Footer"),
+    "Footnote Text": ("footnote text", "FootnoteText"),
+    "Footnote Reference": ("footnote reference", "FootnoteReference"),
+    "TOC 1": ("toc 1", "TOC1"),
+    "TOC 2": ("toc 2", "TOC2"),
+    "Hyperlink": ("Hyperlink", "Hyperlink"),
 }
 
 
-def _fonts(rpr, font: FontSet, heading: bool) -> None:
-    fonts = rpr.find(qn("w:rFonts"))
-    if fonts is None:
-        fonts = OxmlElement("w:rFonts")
-        rpr.insert(0, fonts)
-    for attr in ("w:ascii", "w:hAnsi", "w:cs"):
-        fonts.set(qn(attr), font.latin)
-    fonts.set(qn("w:eastAsia"), font.east_asian_heading if heading else font.east_asian)
-    for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
-        fonts.attrib.pop(qn(theme), None)
+def _text_width(page_width: float) -> float:
+    return page_width - G.margin_left - G.margin_right
 
 
-def _paragraph_format(style, size, bold, indent_key, align, before, after) -> None:
-    style.font.size = Pt(size)
-    style.font.bold = bold
-    style.font.italic = False
-    pf = style.paragraph_format
-    indent = INDENTS.get(indent_key) if indent_key else None
-    left = indent.text if indent else 0
-    first = (indent.marker - indent.text + indent.first_line) if indent else 0
-    pf.left_indent = Pt(left)
-    pf.first_line_indent = Pt(first)
-    pf.space_before = Pt(before)
-    pf.space_after = Pt(after)
-    pf.alignment = {
-        "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
-        "left": WD_ALIGN_PARAGRAPH.LEFT,
-        "center": WD_ALIGN_PARAGRAPH.CENTER,
-        "right": WD_ALIGN_PARAGRAPH.RIGHT,
-    }[align]
-    if left and first < 0:
-        pf.tab_stops.add_tab_stop(Pt(left))
+def style_table(page_width: float) -> list[Style]:
+    """Every style of the document, for a page `page_width` points wide."""
+    body = G.body_size
+    width = _text_width(page_width)
+    para = {"after": G.space_after}
+    title = {"bold": True, "align": "left", "heading_font": True, "indent": "UN Title"}
+    caption = {"align": "left", "keep_next": True}
+    head = {"bold": True, "align": "left", "heading_font": True, "indent": "Heading"}
+    toc = {"align": "left", "after": 3, "tab_stops": (("right", width, "dot"),)}
+    return [
+        Style("UN Paragraph", indent="UN Paragraph", **para),
+        Style("UN Paragraph Unnumbered", indent="UN Paragraph Unnumbered", **para),
+        Style("UN Sub-item", indent="UN Sub-item", **para),
+        Style("UN Sub-item 2", indent="UN Sub-item 2", **para),
+        Style("UN Bullet", indent="UN Bullet", **para),
+        Style("UN Outline Item", indent="UN Outline Item", **para),
+        Style("UN Summary", indent="UN Summary", **para),
+        Style("UN Title", size=G.title_size, before=12, after=6, keep_next=True, **title),
+        Style("UN Subtitle", size=G.subtitle_size, before=6, after=12, **title),
+        Style(
+            "UN Summary Heading",
+            size=G.subtitle_size,
+            before=12,
+            after=6,
+            keep_next=True,
+            **{**title, "align": "center"},
+        ),
+        Style("UN Cover", size=G.subtitle_size, before=2, after=2, keep_next=True, **title),
+        Style("UN Contents Heading", size=G.subtitle_size, before=12, after=6, **title),
+        Style("UN Contents Page Label", size=8, align="right", after=2, keep_next=True),
+        Style("UN Signature", align="right", before=6),
+        # first page: lines hold runs of several sizes, so no fixed leading
+        Style("UN Masthead", align="left", line=0),
+        Style("UN Masthead Organ", size=16, bold=True, align="left", heading_font=True, line=0),
+        Style("UN Symbol", align="right", line=0),
+        Style("UN Session", align="left", line=13),
+        Style("UN Session Body", bold=True, align="left", heading_font=True, line=13),
+        Style("UN Item Title", bold=True, align="left", heading_font=True, line=13),
+        Style("UN Table Label", before=12, **caption),
+        Style("UN Table Title", bold=True, heading_font=True, after=2, **caption),
+        Style("UN Table Units", size=8, after=4, **caption),
+        Style("UN Table Caption", size=9, bold=True, heading_font=True, before=4, **caption),
+        Style("UN Table Heading", size=7.5, align="left", line=9),
+        Style("UN Table Text", size=8.5, align="left", line=10),
+        Style("UN Table Note", size=8, align="left", before=2),
+        Style("UN Figure Label", before=12, **caption),
+        Style("UN Figure", align="left", before=2, after=6, line=0),  # holds a picture
+        Style("Heading 1", size=G.chapter_size, before=12, after=6, outline=0, **head),
+        Style("Heading 2", size=12, before=10, after=6, outline=1, **head),
+        Style("Heading 3", size=body, before=8, after=4, outline=2, **head),
+        Style("Heading 4", size=body, before=6, after=4, outline=3, **head),
+        Style("TOC 1", indent="TOC 1", **toc),
+        Style("TOC 2", indent="TOC 2", **toc),
+        Style(
+            "Footnote Text",
+            size=G.footnote_size,
+            line=G.footnote_leading,
+            after=2,
+            indent="Footnote Text",
+        ),
+        Style(
+            "Header",
+            size=9,
+            bold=True,
+            align="left",
+            line=0,
+            tab_stops=(("center", width / 2, ""), ("right", width, "")),
+        ),
+        Style("Footer", size=9, bold=True, align="left", line=0),
+        Style("Footnote Reference", kind="character", superscript=True),
+        Style("Hyperlink", kind="character"),
+    ]
 
 
-def _add_style(styles, name: str, style_type: WD_STYLE_TYPE):
-    """A new style: `styles.add_style` without its check that the name is unused, which
-    scans every style of the template for each one added."""
-    return StyleFactory(styles.element.add_style_of_type(name, style_type, False))
+def style_ids(page_width: float = 595.28) -> dict[str, str]:
+    """Style name (as Word shows it) → style id."""
+    return {s.name: _names(s.name)[1] for s in style_table(page_width)} | {"Normal": "Normal"}
 
 
-def install_styles(document, font: FontSet, language: str) -> None:
-    """Defaults, headings and the UN paragraph styles, with East Asian fonts set."""
-    styles = document.styles
-    normal = styles["Normal"]
-    normal.font.size = Pt(G.body_size)
-    normal.font.color.rgb = None
-    _fonts(normal.element.get_or_add_rPr(), font, heading=False)
-    lang = OxmlElement("w:lang")
-    # Latin runs of a Chinese document are English (the symbols, Distr.: General …)
-    lang.set(qn("w:val"), "en-GB" if font.script == "cjk" else language)
+def _names(name: str) -> tuple[str, str]:
+    """(name in styles.xml, style id)."""
+    return BUILT_IN.get(name, (name, name.replace(" ", "")))
+
+
+def _fonts(font: FontSet, heading: bool) -> str:
+    east = font.east_asian_heading if heading else font.east_asian
+    latin = attr(font.latin)
+    return (
+        f'<w:rFonts w:ascii="{latin}" w:hAnsi="{latin}" w:eastAsia="{attr(east)}" w:cs="{latin}"/>'
+    )
+
+
+def _indent(key: str | None) -> str:
+    spec = INDENTS.get(key) if key else None
+    if not spec:
+        return ""
+    hanging = spec.text - spec.marker - spec.first_line
+    if hanging > 0:
+        return f'<w:ind w:left="{twips(spec.text)}" w:hanging="{twips(hanging)}"/>'
+    if hanging < 0:
+        return f'<w:ind w:left="{twips(spec.text)}" w:firstLine="{twips(-hanging)}"/>'
+    return f'<w:ind w:left="{twips(spec.text)}"/>'
+
+
+def _paragraph_properties(s: Style) -> str:
+    line = leading(s.size) if s.line is None else s.line
+    spacing = f'w:before="{twips(s.before)}" w:after="{twips(s.after)}"'
+    if line:
+        spacing += f' w:line="{twips(line)}" w:lineRule="atLeast"'
+    else:
+        spacing += ' w:line="240" w:lineRule="auto"'
+    stops = list(s.tab_stops)
+    spec = INDENTS.get(s.indent) if s.indent else None
+    if spec and spec.marker < spec.text and not s.name.startswith("TOC"):
+        stops.insert(0, ("left", spec.text, ""))  # where the text after a number starts
+    children = {
+        "keepNext": "<w:keepNext/>" if s.keep_next or s.outline is not None else "",
+        "keepLines": "<w:keepLines/>" if s.outline is not None else "",
+        "tabs": tabs(*stops) if stops else "",
+        "spacing": f"<w:spacing {spacing}/>",
+        "ind": _indent(s.indent),
+        "jc": f'<w:jc w:val="{s.align}"/>',
+        "outlineLvl": f'<w:outlineLvl w:val="{s.outline}"/>' if s.outline is not None else "",
+        **s.extra_ppr,
+    }
+    return ppr(children)
+
+
+def _run_properties(s: Style, font: FontSet) -> str:
+    half_points = round(s.size * 2)
+    return rpr(
+        {
+            "rFonts": _fonts(font, s.heading_font),
+            "b": "<w:b/>" if s.bold else '<w:b w:val="0"/>',
+            "bCs": "<w:bCs/>" if s.bold else '<w:bCs w:val="0"/>',
+            "sz": f'<w:sz w:val="{half_points}"/>',
+            "szCs": f'<w:szCs w:val="{half_points}"/>',
+        }
+    )
+
+
+def _style_xml(s: Style, font: FontSet) -> str:
+    xml_name, style_id = _names(s.name)
+    custom = "" if s.name in BUILT_IN else ' w:customStyle="1"'
+    if s.kind == "character":
+        props = rpr({"vertAlign": '<w:vertAlign w:val="superscript"/>' if s.superscript else ""})
+        if s.name == "Hyperlink":
+            props = rpr({"color": '<w:color w:val="0000FF"/>'})
+        body = ordered(
+            "style",
+            {
+                "name": f'<w:name w:val="{attr(xml_name)}"/>',
+                "basedOn": '<w:basedOn w:val="DefaultParagraphFont"/>',
+                "uiPriority": '<w:uiPriority w:val="99"/>',
+                "unhideWhenUsed": "<w:unhideWhenUsed/>",
+                "rPr": props,
+            },
+        )
+        return f'<w:style w:type="character"{custom} w:styleId="{style_id}">{body}</w:style>'
+    body = ordered(
+        "style",
+        {
+            "name": f'<w:name w:val="{attr(xml_name)}"/>',
+            "basedOn": '<w:basedOn w:val="Normal"/>',
+            "next": '<w:next w:val="Normal"/>' if s.outline is not None else "",
+            "uiPriority": '<w:uiPriority w:val="9"/>' if s.outline is not None else "",
+            "qFormat": "<w:qFormat/>",
+            "pPr": _paragraph_properties(s),
+            "rPr": _run_properties(s, font),
+        },
+    )
+    return f'<w:style w:type="paragraph"{custom} w:styleId="{style_id}">{body}</w:style>'
+
+
+def languages(font: FontSet, language: str) -> str:
+    """The w:lang of the document: Latin runs of a Chinese document are English (the
+    symbols, Distr.: General …), its East Asian runs Chinese."""
     if font.script == "cjk":
-        lang.set(qn("w:eastAsia"), language)
-    normal.element.get_or_add_rPr().append(lang)
-    normal.paragraph_format.space_after = Pt(0)
-    normal.paragraph_format.line_spacing = Pt(G.body_leading)
-
-    for name, (indent, size, bold, align, before, after, heading) in PARAGRAPH_STYLES.items():
-        style = _add_style(styles, name, WD_STYLE_TYPE.PARAGRAPH)
-        style.base_style = normal
-        style.quick_style = True
-        _paragraph_format(style, size, bold, indent, align, before, after)
-        _fonts(style.element.get_or_add_rPr(), font, heading)
-        if name in (
-            "UN Table Label",
-            "UN Table Title",
-            "UN Table Units",
-            "UN Table Caption",
-            "UN Figure Label",
-        ):
-            style.paragraph_format.keep_with_next = True
-        if name in ("UN Table Heading", "UN Table Text"):
-            style.paragraph_format.line_spacing = 1.0
-
-    for level, (size, before, after) in HEADING_STYLES.items():
-        style = styles[f"Heading {level}"]
-        _paragraph_format(style, size, True, "Heading", "left", before, after)
-        style.font.color.rgb = None
-        _fonts(style.element.get_or_add_rPr(), font, heading=True)
-        style.paragraph_format.keep_with_next = True
-    styles["Heading 4"].font.italic = False
-
-    for name in ("Header", "Footer"):
-        style = styles[name]
-        style.font.size = Pt(9)
-        style.font.bold = True
-        _fonts(style.element.get_or_add_rPr(), font, heading=False)
-
-    footnote_text = _add_style(styles, "Footnote Text", WD_STYLE_TYPE.PARAGRAPH)
-    footnote_text.base_style = normal
-    footnote_text.font.size = Pt(G.footnote_size)
-    footnote_text.paragraph_format.line_spacing = Pt(G.footnote_leading)
-    note = INDENTS["Footnote Text"]
-    footnote_text.paragraph_format.left_indent = Pt(note.text)
-    footnote_text.paragraph_format.first_line_indent = Pt(note.marker - note.text)
-    footnote_text.paragraph_format.tab_stops.add_tab_stop(Pt(note.text))
-    footnote_reference = _add_style(styles, "Footnote Reference", WD_STYLE_TYPE.CHARACTER)
-    footnote_reference.font.superscript = True
-    hyperlink = _add_style(styles, "Hyperlink", WD_STYLE_TYPE.CHARACTER)
-    hyperlink.font.underline = False
-    for level in (1, 2):
-        toc = _add_style(styles, f"TOC {level}", WD_STYLE_TYPE.PARAGRAPH)
-        toc.base_style = normal
-        _paragraph_format(toc, G.body_size, False, f"TOC {level}", "left", 0, 3)
+        return f'<w:lang w:val="en-GB" w:eastAsia="{attr(language)}" w:bidi="ar-SA"/>'
+    return f'<w:lang w:val="{attr(language)}" w:eastAsia="zh-CN" w:bidi="ar-SA"/>'
 
 
-def style_ids(document) -> dict[str, str]:
-    """Style name → style id, looked up once; python-docx's per-paragraph lookup by name
-    scans every style and dominates the time of a large document."""
-    return {style.name: style.style_id for style in document.styles}
-
-
-def set_style(p_element, style_id: str) -> None:
-    """Give a w:p its paragraph style by id."""
-    ppr = p_element.get_or_add_pPr()
-    ppr.get_or_add_pStyle().val = style_id
+def styles_xml(font: FontSet, language: str, page_width: float) -> bytes:
+    """The whole styles part."""
+    defaults = (
+        "<w:docDefaults><w:rPrDefault>"
+        + rpr(
+            {
+                "rFonts": _fonts(font, False),
+                "sz": f'<w:sz w:val="{round(G.body_size * 2)}"/>',
+                "szCs": f'<w:szCs w:val="{round(G.body_size * 2)}"/>',
+                "lang": languages(font, language),
+            }
+        )
+        + "</w:rPrDefault><w:pPrDefault>"
+        + ppr({"spacing": '<w:spacing w:after="0" w:line="240" w:lineRule="auto"/>'})
+        + "</w:pPrDefault></w:docDefaults>"
+    )
+    normal = (
+        '<w:style w:type="paragraph" w:default="1" w:styleId="Normal">'
+        '<w:name w:val="Normal"/><w:qFormat/>'
+        + ppr(
+            {
+                "widowControl": "<w:widowControl/>",  # two lines at least on each side
+                "spacing": f'<w:spacing w:line="{twips(G.body_leading)}" w:lineRule="atLeast"/>',
+                "jc": '<w:jc w:val="both"/>',
+            }
+        )
+        + rpr({"rFonts": _fonts(font, False), "lang": languages(font, language)})
+        + "</w:style>"
+    )
+    base = (
+        '<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont">'
+        '<w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/>'
+        "<w:unhideWhenUsed/></w:style>"
+        '<w:style w:type="table" w:default="1" w:styleId="TableNormal">'
+        '<w:name w:val="Normal Table"/><w:uiPriority w:val="99"/><w:semiHidden/>'
+        '<w:unhideWhenUsed/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar>'
+        '<w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/>'
+        '<w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/>'
+        "</w:tblCellMar></w:tblPr></w:style>"
+    )
+    styles = "".join(_style_xml(s, font) for s in style_table(page_width))
+    xml = (
+        "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+        f"<w:styles {nsdecls('w')}>{defaults}{normal}{base}{styles}</w:styles>"
+    )
+    return xml.encode("utf-8")

@@ -1,6 +1,11 @@
 """Tables in Word: caption lines kept with the grid, repeating header rows, spans,
 horizontal rules, and figures aligned on the decimal point by a decimal tab.
 
+The cell margins are set here (not left to Word's 5.4 pt default), so the decimal tab
+leaves room for the widest tail a figure has (".5)"): Word and LibreOffice then keep
+every figure on one line. A figure's group separator becomes a no-break space, which
+both treat as part of the number when they align it.
+
 Built as WordprocessingML text: python-docx's table API is slow on large tables."""
 
 from __future__ import annotations
@@ -9,9 +14,11 @@ from collections.abc import Callable
 
 from reportgen.model import Inline, Table, TablePart, Text
 from reportgen.writers.docx import fields
+from reportgen.writers.docx.ooxml import tabs
 
 DECIMAL_MARGIN = 12.0  # points from the cell's right edge to the decimal point
-CELL_PADDING = 2.5
+CELL_PADDING = 2.5  # left and right cell margins
+NBSP = "\u00a0"
 JC = {"left": "left", "right": "right", "center": "center", "decimal": "left"}
 
 Paragraph = Callable[[str, list[Inline]], str]  # (style name, content) → w:p
@@ -35,7 +42,8 @@ def table_xml(
         if part.caption:
             out.append(paragraph("UN Table Caption", [Text(part.caption)]))
         out.append(_grid(part, width, ids, inlines))
-        out.append(fields.paragraph(ids["UN Table Note"], properties='<w:spacing w:after="120"/>'))
+        space = {"spacing": '<w:spacing w:after="120"/>'}
+        out.append(fields.paragraph(ids["UN Table Note"], props=space))
     out.extend(paragraph("UN Table Note", note) for note in table.notes)
     return "".join(out)
 
@@ -54,7 +62,10 @@ def _grid(part: TablePart, width: float, ids: dict[str, str], inlines: Inlines) 
     out = [
         f'<w:tbl><w:tblPr><w:tblW w:w="{_twips(width)}" w:type="dxa"/>',
         f"<w:tblBorders>{_border('top', 4)}{_border('bottom', 8)}</w:tblBorders>",
-        '<w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid>',
+        '<w:tblLayout w:type="fixed"/><w:tblCellMar>',
+        f'<w:left w:w="{_twips(CELL_PADDING)}" w:type="dxa"/>',
+        f'<w:right w:w="{_twips(CELL_PADDING)}" w:type="dxa"/>',
+        "</w:tblCellMar></w:tblPr><w:tblGrid>",
         *(f'<w:gridCol w:w="{_twips(w)}"/>' for w in widths),
         "</w:tblGrid>",
     ]
@@ -79,19 +90,20 @@ def _grid(part: TablePart, width: float, ids: dict[str, str], inlines: Inlines) 
                 f'<w:tc><w:tcPr><w:tcW w:w="{_twips(span)}" w:type="dxa"/>{grid_span}{rule}'
                 f'<w:vAlign w:val="{valign}"/></w:tcPr>'
             )
-            properties, text = "", cell.text
+            props, text = {}, cell.text
             if cell.align == "decimal" and text:
-                position = _twips(span - DECIMAL_MARGIN - 2 * CELL_PADDING)
-                properties = f'<w:tabs><w:tab w:val="decimal" w:pos="{position}"/></w:tabs>'
-                text = "\t" + text
+                # the tab's position is counted from the text's left edge, inside the margin
+                position = span - DECIMAL_MARGIN - CELL_PADDING
+                props["tabs"] = tabs(("decimal", position, ""))
+                text = "\t" + text.replace(" ", NBSP)
             if cell.indent:
-                properties += f'<w:ind w:left="{_twips(8 * cell.indent)}"/>'
-            properties += f'<w:jc w:val="{JC[cell.align]}"/>'
+                props["ind"] = f'<w:ind w:left="{_twips(8 * cell.indent)}"/>'
+            props["jc"] = f'<w:jc w:val="{JC[cell.align]}"/>'
             if cell.content:
                 runs = inlines(cell.content, cell.bold or bold)
             else:
                 runs = fields.run(text, bold=cell.bold or bold)
-            out.append(fields.paragraph(style, runs, properties) + "</w:tc>")
+            out.append(fields.paragraph(style, runs, props) + "</w:tc>")
             col += cell.colspan
         out.append("</w:tr>")
     out.append("</w:tbl>")

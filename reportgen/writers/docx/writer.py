@@ -6,11 +6,9 @@ import io
 import re
 import zipfile
 
-from docx import Document as new_docx
 from docx.enum.section import WD_SECTION
-from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.pkgwriter import PackageWriter
+from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 from docx.shared import Pt
 from lxml import etree
@@ -34,10 +32,17 @@ from reportgen.model import (
 from reportgen.stamp import build_datetime
 from reportgen.writers.docx import fields
 from reportgen.writers.docx.footnotes import FootnotesPart
-from reportgen.writers.docx.styles import install_styles, set_style, style_ids
+from reportgen.writers.docx.ooxml import twips
+from reportgen.writers.docx.styles import style_ids
 from reportgen.writers.docx.tables import table_xml
+from reportgen.writers.docx.template import new_document, settings_xml
 from reportgen.writers.layout_spec import GEOMETRY as G
-from reportgen.writers.layout_spec import PAGE_SIZES
+from reportgen.writers.layout_spec import (
+    INDENTS,
+    MASTHEAD_LEFT,
+    MASTHEAD_RIGHT_INDENT,
+    PAGE_SIZES,
+)
 
 ROLE_STYLES = {
     "title": "UN Title",
@@ -54,8 +59,9 @@ LIST_STYLES = {
     "outline": "UN Outline Item",
 }
 
-PAGE_BREAK = "<w:pageBreakBefore/>"
+PAGE_BREAK = {"pageBreakBefore": "<w:pageBreakBefore/>"}
 BODY_MARKER = " reportgen body {} "
+TOC_PREFIX = "_Toc_"  # bookmarks of headings, which the contents' page fields refer to
 
 
 class DocxWriter:
@@ -68,7 +74,10 @@ class DocxWriter:
         self.doc = doc
         self.fonts = fonts or discover()
         self.pages = page_numbers if page_numbers is not None else {}
-        self.docx = new_docx()
+        self.font_set = doc.fonts or FontSet()
+        self.page_width, self.page_height = PAGE_SIZES[doc.page.size]
+        self.docx = new_document(self.font_set, doc.language, self.page_width)
+        self.style_ids = style_ids(self.page_width)
         self.body = self.docx.element.body
         self.footnotes = FootnotesPart(self.docx)
         self.bookmark_id = 0
@@ -103,16 +112,25 @@ class DocxWriter:
         content: list[Inline] = (),
         number: str = "",
         bold: bool = False,
-        properties: str = "",
+        props: dict[str, str] | None = None,
         bookmark: str = "",
     ) -> str:
-        """A paragraph of a named style: its number and a tab, then the content."""
-        runs = fields.run(number, bold) + fields.TAB_RUN if number else ""
+        """A paragraph of a named style: its number and a tab, then the content. An
+        unnumbered paragraph of a style with a hanging number starts where the text of
+        numbered ones does, as in the PDF."""
+        props = dict(props or {})
+        if number:
+            runs = fields.run(number, bold) + fields.TAB_RUN
+        else:
+            runs = ""
+            indent = INDENTS.get("Heading" if style.startswith("Heading") else style)
+            if indent and indent.marker < indent.text and "ind" not in props:
+                props["ind"] = f'<w:ind w:left="{twips(indent.text)}" w:firstLine="0"/>'
         runs += self.inlines(list(content), bold)
         if bookmark:
             self.bookmark_id += 1
             runs = fields.bookmarked(runs, bookmark, self.bookmark_id)
-        return fields.paragraph(self.style_ids[style], runs, properties)
+        return fields.paragraph(self.style_ids[style], runs, props)
 
     def emit(self, xml: str) -> None:
         """Add body content; `flush` puts it in the document."""
@@ -151,8 +169,8 @@ class DocxWriter:
                     f"Heading {min(block.level, 4)}",
                     block.content,
                     block.number,
-                    properties=PAGE_BREAK if page_break else "",
-                    bookmark=f"_Toc_{block.anchor}" if block.anchor else "",
+                    props=PAGE_BREAK if page_break else None,
+                    bookmark=fields.bookmark_name(TOC_PREFIX, block.anchor) if block.anchor else "",
                 )
             )
         elif isinstance(block, Paragraph):
@@ -160,8 +178,8 @@ class DocxWriter:
                 style = ROLE_STYLES[block.role]
             else:
                 style = "UN Paragraph" if block.number else "UN Paragraph Unnumbered"
-            properties = PAGE_BREAK if block.page_break_before else ""
-            self.emit(self.paragraph(style, block.content, block.number, block.bold, properties))
+            props = PAGE_BREAK if block.page_break_before else None
+            self.emit(self.paragraph(style, block.content, block.number, block.bold, props))
         elif isinstance(block, ItemList):
             for item in block.items:
                 self.emit(
@@ -188,13 +206,12 @@ class DocxWriter:
             if text:
                 self.emit(self.paragraph(style, [Text(text)]))
         png = self.charts[id(block)]  # drawn as wide as the text
-        self.emit(
-            fields.paragraph(self.style_ids["UN Figure"], self.picture(png, self._text_width()))
-        )
+        picture = self.picture(png, self._text_width(), figure_description(block))
+        self.emit(fields.paragraph(self.style_ids["UN Figure"], picture))
         for note in block.notes:
             self.emit(self.paragraph("UN Table Note", note))
 
-    def picture(self, png: bytes, width: float) -> str:
+    def picture(self, png: bytes, width: float, description: str) -> str:
         """A run showing an image `width` points wide, as python-docx's add_picture
         writes it; shape ids count up from the document's next free id."""
         part = self.docx.part
@@ -204,7 +221,7 @@ class DocxWriter:
             self.shape_id = part.next_id
         else:
             self.shape_id += 1
-        return fields.picture_run(self.shape_id, r_id, image.filename, cx, cy)
+        return fields.picture_run(self.shape_id, r_id, image.filename, cx, cy, description)
 
     def draw_charts(self) -> None:
         """Every figure's chart, rasterised in one batch before the document is written."""
@@ -220,71 +237,76 @@ class DocxWriter:
             self.charts[id(figure)] = png
 
     def contents(self, block: Contents) -> None:
-        """A real TOC field, pre-filled with the entries and their PDF page numbers."""
+        """The contents: the entries as the layout chose them, each linked to its
+        heading, with the page as a PAGEREF field to the heading's bookmark.
+
+        Not a TOC field: a TOC field collects headings by style when Word updates it
+        and would lose the notes (** ***) cited in entries; PAGEREF fields keep every
+        entry as it is and only their page numbers change. LibreOffice computes them
+        as it lays out the pages; Word updates them when asked (see `settings_xml`)."""
         self.emit(self.paragraph("UN Contents Heading", [Text(block.title)]))
         self.emit(self.paragraph("UN Contents Page Label", [Text(block.page_label)]))
-        position = Pt(self._text_width()).twips
-        tabs = f'<w:tabs><w:tab w:pos="{position}" w:val="right" w:leader="dot"/></w:tabs>'
-        for index, entry in enumerate(block.entries):
-            runs = [fields.field_start('TOC \\o "1-2" \\h \\z')] if index == 0 else []
-            number = fields.run(entry.number + "\t") if entry.number else ""
-            page = fields.run(str(self.pages.get(entry.anchor, "")))
-            text = number + self.inlines(entry.content) + fields.TAB_RUN + page
-            runs.append(fields.internal_link(f"_Toc_{entry.anchor}", text))
-            if index == len(block.entries) - 1:
-                runs.append(fields.FIELD_END)
-            style = self.style_ids[f"TOC {min(entry.level, 2)}"]
-            self.emit(fields.paragraph(style, "".join(runs), tabs))
-        settings = self.docx.settings.element
-        update = fields.element("w:updateFields", w_val="true")
-        compat = settings.find(qn("w:compat"))
-        (compat.addprevious(update) if compat is not None else settings.append(update))
+        for entry in block.entries:
+            style = f"TOC {min(entry.level, 2)}"
+            props = {}
+            if entry.number:
+                text = fields.run(entry.number) + fields.TAB_RUN
+            else:
+                # no number: the text starts where the others' does, and the first tab
+                # goes to the page column
+                indent = INDENTS[style]
+                text = ""
+                props["ind"] = f'<w:ind w:left="{twips(indent.text)}" w:firstLine="0"/>'
+            text += self.inlines(entry.content)
+            if entry.anchor:
+                bookmark = fields.bookmark_name(TOC_PREFIX, entry.anchor)
+                page = str(self.pages.get(entry.anchor, ""))
+                text += fields.TAB_RUN + fields.field(f"PAGEREF {bookmark} \\h", page)
+                text = fields.internal_link(bookmark, text)
+            self.emit(fields.paragraph(self.style_ids[style], text, props))
 
     def _text_width(self) -> float:
-        width, _ = PAGE_SIZES[self.doc.page.size]
-        return width - G.margin_left - G.margin_right
+        return self.page_width - G.margin_left - G.margin_right
 
     # -- first page -------------------------------------------------------------
-    def styled(self, paragraph, style: str):
-        """Give a python-docx paragraph a named style, by its id."""
-        set_style(paragraph._p, self.style_ids[style])
-        return paragraph
-
     def masthead(self) -> None:
+        """Organization and organ on the left; the symbols and the right-hand block
+        (distribution, date, language lines) on the right; a rule below; then the
+        session blocks, side by side or one under the other."""
         m = self.doc.masthead
-        table = self.docx.add_table(rows=2, cols=2)
-        table.alignment = WD_TABLE_ALIGNMENT.LEFT
-        left, right = table.rows[0].cells
-        self.styled(left.paragraphs[0], "UN Masthead")
-        left.paragraphs[0].add_run(m.organization).font.size = Pt(12)
-        first = self.styled(right.paragraphs[0], "UN Symbol")
-        first.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        for index, symbol in enumerate(m.symbols):
-            p = first if index == 0 else self.styled(right.add_paragraph(), "UN Symbol")
-            p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-            series, slash, rest = symbol.partition("/")
-            p.add_run(series).font.size = Pt(20)
-            p.add_run(slash + rest)
-        organ_cell, meta_cell = table.rows[1].cells
-        self.styled(organ_cell.paragraphs[0], "UN Masthead Organ").add_run(m.organ)
+        width = self._text_width()
+        left = width * MASTHEAD_LEFT
+        right_indent = {"ind": f'<w:ind w:left="{twips(width * MASTHEAD_RIGHT_INDENT)}"/>'}
+        masthead, symbol = self.style_ids["UN Masthead"], self.style_ids["UN Symbol"]
+        symbols = "".join(
+            fields.paragraph(
+                symbol,
+                _sized_run(series, 20) + fields.run(slash + rest),
+            )
+            for series, slash, rest in (s.partition("/") for s in m.symbols)
+        )
         lines = [m.distribution, m.date, *m.language_lines]
-        self.styled(meta_cell.paragraphs[0], "UN Masthead").add_run(lines[0])
-        for line in lines[1:]:
-            self.styled(meta_cell.add_paragraph(line), "UN Masthead")
-        rule = self.styled(self.docx.add_paragraph(), "UN Masthead")
-        fields.border(rule._p, "bottom", 18)
-
-        if m.sessions_side_by_side:
-            grid = self.docx.add_table(rows=1, cols=len(m.sessions))
-            cells = grid.rows[0].cells
-            for cell, session in zip(cells, m.sessions, strict=True):
-                if not cell.paragraphs[0].text:
-                    # a new cell holds one empty paragraph: the block starts in its place
-                    cell._element.remove(cell.paragraphs[0]._p)
-                fields.append_xml(cell._element, self.session(session))
+        block = "".join(
+            fields.paragraph(masthead, fields.run(line), right_indent) for line in lines
+        )
+        organization = fields.paragraph(masthead, fields.run(m.organization))
+        organ = fields.paragraph(self.style_ids["UN Masthead Organ"], fields.run(m.organ))
+        below = '<w:tcMar><w:bottom w:w="120" w:type="dxa"/></w:tcMar>'
+        self.emit(
+            _layout_table(
+                [left, width - left],
+                [[organization, symbols], [organ, block]],
+                rule_below=True,
+                cell_props=["", below],
+            )
+        )
+        self.emit(fields.paragraph(masthead, props={"spacing": _EXACT_SPACER}))
+        sessions = [self.session(session) for session in m.sessions]
+        if m.sessions_side_by_side and len(sessions) > 1:
+            half = width / len(sessions)
+            self.emit(_layout_table([half] * len(sessions), [sessions], right_margin=12))
         else:
-            for session in m.sessions:
-                self.emit(self.session(session))
+            self.emit("".join(sessions))
 
     def session(self, session) -> str:
         """The paragraphs of one session block of the masthead."""
@@ -310,8 +332,7 @@ class DocxWriter:
     # -- page furniture -----------------------------------------------------------
     def page_setup(self) -> None:
         section = self.docx.sections[0]
-        width, height = PAGE_SIZES[self.doc.page.size]
-        section.page_width, section.page_height = Pt(width), Pt(height)
+        section.page_width, section.page_height = Pt(self.page_width), Pt(self.page_height)
         section.top_margin, section.bottom_margin = Pt(G.margin_top), Pt(G.margin_bottom)
         section.left_margin, section.right_margin = Pt(G.margin_left), Pt(G.margin_right)
         section.header_distance, section.footer_distance = (
@@ -320,35 +341,30 @@ class DocxWriter:
         )
         section.start_type = WD_SECTION.NEW_PAGE
         section.different_first_page_header_footer = True
-        self.docx.settings.odd_and_even_pages_header_footer = True
+        header, footer = self.style_ids["Header"], self.style_ids["Footer"]
         symbols = self.doc.page.running_header
-        for header, align in (
-            (section.header, WD_ALIGN_PARAGRAPH.RIGHT),
-            (section.even_page_header, WD_ALIGN_PARAGRAPH.LEFT),
-        ):
-            p = self.styled(header.paragraphs[0], "Header")
-            p.alignment = align
-            titles = self.doc.page.running_titles
+        titles = self.doc.page.running_titles
+        for part, odd in ((section.header, True), (section.even_page_header, False)):
+            # the symbol on the outer side: right on odd pages, left on even ones
+            align = {"jc": f'<w:jc w:val="{"right" if odd else "left"}"/>'}
             if titles:
-                # the part on even pages, the section on odd pages, on the inner side
-                odd = header is section.header
-                p.alignment = WD_ALIGN_PARAGRAPH.LEFT
-                p.paragraph_format.tab_stops.add_tab_stop(Pt(self._text_width()), alignment=2)
+                # with the part (even pages) or section (odd pages) on the inner side
                 first, second = (titles[1], symbols[0]) if odd else (symbols[0], titles[0])
-                p.add_run(first + "\t" + second)
+                lines = [fields.run(first) + fields.TAB_RUN + fields.run(second)]
+                align = {}
             else:
-                p.add_run(symbols[0])
-            for symbol in symbols[1:]:
-                extra = self.styled(header.add_paragraph(symbol), "Header")
-                extra.alignment = align
-            fields.border(header.paragraphs[-1]._p, "bottom", 4)
-        for footer, align in (
-            (section.footer, WD_ALIGN_PARAGRAPH.RIGHT),
-            (section.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT),
-        ):
-            p = self.styled(footer.paragraphs[0], "Footer")
-            p.alignment = align
-            fields.append_xml(p._p, fields.field("PAGE", ""))
+                lines = [fields.run(symbols[0])]
+            lines += [fields.run(symbol) for symbol in symbols[1:]]
+            paragraphs = []
+            for index, runs in enumerate(lines):
+                props = dict(align)
+                if index == len(lines) - 1:
+                    props["pBdr"] = fields.border("bottom", 4)
+                paragraphs.append(fields.paragraph(header, runs, props))
+            _replace_content(part, "".join(paragraphs))
+        for part, odd in ((section.footer, True), (section.even_page_footer, False)):
+            align = {"jc": f'<w:jc w:val="{"right" if odd else "left"}"/>'}
+            _replace_content(part, fields.paragraph(footer, fields.field("PAGE", ""), align))
 
     def properties(self) -> None:
         props = self.docx.core_properties
@@ -367,8 +383,6 @@ class DocxWriter:
 
     # -- whole document -----------------------------------------------------------
     def render(self) -> dict[str, bytes]:
-        install_styles(self.docx, self.doc.fonts or FontSet(), self.doc.language)
-        self.style_ids = style_ids(self.docx)
         self.draw_charts()
         self.page_setup()
         self.properties()
@@ -382,19 +396,83 @@ class DocxWriter:
             self.block(block)
         self.flush()
         self.footnotes.finish(lambda content, part: self.inlines(content, part=part))
+        has_contents = any(isinstance(b, Contents) for b in (*self.doc.front, *self.doc.body))
+        self.docx.part._settings_part._element = parse_xml(
+            settings_xml(
+                self.font_set,
+                self.doc.language,
+                update_fields=has_contents,
+            )
+        )
         members = package_members(self.docx)
         members["word/document.xml"] = self.splice(members["word/document.xml"])
         return members
 
 
-def _plain(content: list[Inline]) -> str:
-    out = []
-    for node in content:
-        if isinstance(node, Text):
-            out.append(node.text)
-        elif isinstance(node, Link):
-            out.append(_plain(node.children))
+_EXACT_SPACER = '<w:spacing w:before="0" w:after="0" w:line="200" w:lineRule="exact"/>'
+
+
+def _sized_run(text: str, size: float) -> str:
+    """A run in another size than its paragraph's (the symbol's series letter)."""
+    half = round(size * 2)
+    props = f'<w:rPr><w:sz w:val="{half}"/><w:szCs w:val="{half}"/></w:rPr>'
+    return f'<w:r>{props}<w:t xml:space="preserve">{fields.esc(text)}</w:t></w:r>'
+
+
+def _layout_table(
+    widths: list[float],
+    rows: list[list[str]],
+    rule_below: bool = False,
+    right_margin: float = 0,
+    cell_props: list[str] | None = None,
+) -> str:
+    """A borderless table that only places blocks side by side (the masthead's): fixed
+    column widths, no cell margins, cells aligned on their last line."""
+    bottom = (
+        '<w:tblBorders><w:bottom w:val="single" w:sz="12" w:space="0" w:color="000000"/>'
+        "</w:tblBorders>"
+        if rule_below
+        else ""
+    )
+    out = [
+        f'<w:tbl><w:tblPr><w:tblW w:w="{twips(sum(widths))}" w:type="dxa"/>{bottom}'
+        '<w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="0" w:type="dxa"/>'
+        f'<w:right w:w="{twips(right_margin)}" w:type="dxa"/></w:tblCellMar>'
+        '<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" '
+        'w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr><w:tblGrid>',
+        *(f'<w:gridCol w:w="{twips(w)}"/>' for w in widths),
+        "</w:tblGrid>",
+    ]
+    valign = "bottom" if rule_below else "top"
+    for r, row in enumerate(rows):
+        extra = cell_props[r] if cell_props else ""
+        out.append("<w:tr>")
+        for width, content in zip(widths, row, strict=True):
+            out.append(
+                f'<w:tc><w:tcPr><w:tcW w:w="{twips(width)}" w:type="dxa"/>{extra}'
+                f'<w:vAlign w:val="{valign}"/></w:tcPr>{content}</w:tc>'
+            )
+        out.append("</w:tr>")
+    out.append("</w:tbl>")
     return "".join(out)
+
+
+def _replace_content(header_or_footer, xml: str) -> None:
+    """A header's or footer's paragraphs replaced by `xml` (its own part)."""
+    root = header_or_footer._get_or_add_definition().element
+    for child in list(root):
+        root.remove(child)
+    fields.append_xml(root, xml)
+
+
+def figure_description(figure: Figure) -> str:
+    """A chart's alternative text, from its data: title, units, each bar and value."""
+    head = " ".join(part for part in (figure.label, figure.title, figure.units) if part)
+    panels = []
+    for panel in figure.panels:
+        bars = ", ".join(f"{label} {printed}" for label, _, printed in panel.bars)
+        panels.append(f"{panel.title}: {bars}" if panel.title else bars)
+    return head + ". " + "; ".join(panels) if panels else head
 
 
 class _Members:

@@ -46,7 +46,13 @@ from reportgen.model import (
 from reportgen.stamp import build_epoch
 from reportgen.writers.charts import chart_drawing
 from reportgen.writers.layout_spec import GEOMETRY as G
-from reportgen.writers.layout_spec import INDENTS, PAGE_SIZES
+from reportgen.writers.layout_spec import (
+    INDENTS,
+    MASTHEAD_LEFT,
+    MASTHEAD_RIGHT_INDENT,
+    PAGE_SIZES,
+)
+from reportgen.writers.layout_spec import leading as line_height
 from reportgen.writers.pdf.chart import Chart
 from reportgen.writers.pdf.deflate import deflate_streams
 from reportgen.writers.pdf.fontreg import PdfFonts, register
@@ -88,7 +94,7 @@ class Styles:
                 name,
                 fontName=font,
                 fontSize=size,
-                leading=leading or size * 1.4,
+                leading=leading or line_height(size),
                 leftIndent=spec.text if spec else 0,
                 bulletIndent=spec.marker if spec else 0,
                 firstLineIndent=spec.first_line if spec else 0,
@@ -416,7 +422,7 @@ class PdfWriter:
                 [self.para([Text(m.organization)], s.masthead), symbols],
                 [self.para([Text(m.organ)], s.organ), distribution],
             ],
-            colWidths=[width * 0.6, width * 0.4],
+            colWidths=[width * MASTHEAD_LEFT, width * (1 - MASTHEAD_LEFT)],
         )
         top.setStyle(
             self.table_style(
@@ -426,7 +432,7 @@ class PdfWriter:
                     ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                     ("LINEBELOW", (0, -1), (-1, -1), 1.5, "black"),
                     ("BOTTOMPADDING", (0, -1), (-1, -1), 6),
-                    ("LEFTPADDING", (1, 0), (1, -1), width * 0.15),
+                    ("LEFTPADDING", (1, 0), (1, -1), width * MASTHEAD_RIGHT_INDENT),
                 ]
             )
         )
