@@ -127,7 +127,9 @@ def style_table(page_width: float) -> list[Style]:
             bold=True,
             align="left",
             line=0,
-            tab_stops=(("center", width / 2, ""), ("right", width, "")),
+            # one stop, at the right margin: a part title longer than half the line would
+            # otherwise send the symbol to a centre stop just past its end
+            tab_stops=(("right", width, ""),),
         ),
         Style("Footer", size=9, bold=True, align="left", line=0),
         Style("Footnote Reference", kind="character", superscript=True),
