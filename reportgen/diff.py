@@ -11,6 +11,8 @@ import re
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from reportgen.wordnumbers import WordNumbers
+
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
@@ -48,6 +50,14 @@ def _text(element) -> str:
     return text.replace("\u00a0", " ")
 
 
+def numbering_xml(doc) -> bytes | None:
+    """The numbering part of a python-docx document, if it has one."""
+    for rel in doc.part.rels.values():
+        if rel.reltype.endswith("/numbering"):
+            return rel.target_part.blob
+    return None
+
+
 def _cells(tr) -> list[str]:
     """A row's cell texts by grid column: a merged cell repeats its text once, then ""."""
     cells: list[str] = []
@@ -63,6 +73,7 @@ def read_docx(path: Path) -> Content:
     from docx import Document as open_docx
 
     doc = open_docx(path)
+    numbers = WordNumbers(numbering_xml(doc))
     content = Content()
     label = None  # the table the next grids belong to
     part = ""  # its part caption, "(2) 预算外"
@@ -72,7 +83,8 @@ def read_docx(path: Path) -> Content:
         if element.tag == f"{W}p":
             style = element.find(f"{W}pPr/{W}pStyle")
             style = style.get(f"{W}val") if style is not None else ""
-            text = _text(element)
+            number = numbers.label(element)
+            text = (number + "\t" if number else "") + _text(element)
             if style == "UNTableLabel":
                 label, part = text, ""
                 continue

@@ -39,6 +39,20 @@ class Link:
 Inline = Text | NoteRef | Link
 
 
+@dataclass(frozen=True)
+class ListLabel:
+    """How a word processor numbers a block whose printed number is final already:
+    which list it belongs to, its level there, the counter's value and the format.
+    The DOCX writer makes Word numbering of it, so an editor's inserted paragraph
+    renumbers what follows; the number shown is the same."""
+
+    scheme: str  # one list per scheme: "paragraphs", "headings", "items-3"
+    level: int  # 0 = first level of the scheme
+    value: int
+    format: str  # Word's w:numFmt: decimal, chineseCounting, lowerLetter, bullet …
+    text: str  # Word's w:lvlText: "16.%1", "%1.", "(%2)"; %N is level N's value
+
+
 @dataclass
 class Heading:
     content: list[Inline]
@@ -48,6 +62,7 @@ class Heading:
     anchor: str = ""
     page_break_before: bool = False
     recto: bool = False  # start on an odd (right-hand) page
+    numbering: ListLabel | None = None  # the number as a list Word can renumber
 
 
 @dataclass
@@ -57,6 +72,7 @@ class Paragraph:
     bold: bool = False  # the whole paragraph, number included (recommendations)
     role: str = "body"  # body | summary | title | subtitle | summary-heading | cover | signature
     page_break_before: bool = False
+    numbering: ListLabel | None = None  # the number as a list Word can renumber
 
 
 @dataclass
@@ -65,6 +81,7 @@ class ListItem:
     content: list[Inline]
     children: list[Block] = field(default_factory=list)
     bold: bool = False
+    numbering: ListLabel | None = None  # the number as a list Word can renumber
 
 
 @dataclass

@@ -10,6 +10,9 @@ from pathlib import Path
 from docx import Document as open_docx
 from lxml import etree
 
+from reportgen.diff import numbering_xml
+from reportgen.wordnumbers import WordNumbers
+
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 # the published reference texts, kept in the repository (tests/references/README.md)
 REFERENCE_DIR = Path(__file__).resolve().parent / "references"
@@ -142,9 +145,11 @@ def docx_text(path: Path) -> str:
         if r.get(f"{W}customMarkFollows") is None
     ]
     numbers = {wid: str(i + 1) for i, wid in enumerate(dict.fromkeys(order))}
+    listed = WordNumbers(numbering_xml(doc))  # the numbers Word shows for w:numPr
     parts = []
     for p in body.iter(f"{W}p"):
-        text = []
+        label = listed.label(p)
+        text = [label + "\t"] if label else []
         for el in p.iter(f"{W}t", f"{W}footnoteReference", f"{W}tab"):
             if el.tag == f"{W}t":
                 text.append(el.text or "")
@@ -162,6 +167,18 @@ def docx_text(path: Path) -> str:
         if rel.is_external:
             parts.append(rel.target_ref)
     return "\n".join(parts)
+
+
+def docx_paragraphs(path: Path, style: str) -> list[str]:
+    """The text of each body paragraph of a style, with the number Word shows for it."""
+    doc = open_docx(path)
+    listed = WordNumbers(numbering_xml(doc))
+    out = []
+    for p in doc.paragraphs:
+        number = listed.label(p._p)  # every paragraph, so Word's counters advance
+        if p.style.name == style:
+            out.append((number + "\t" if number else "") + p.text)
+    return out
 
 
 def docx_footnote_references(path: Path) -> list:

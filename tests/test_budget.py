@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 from budget_tables import compare, docx_tables, reference_tables
 from conftest import SEEDS
-from readback import docx_text, normalise, pdf_text
+from readback import docx_paragraphs, docx_text, normalise, pdf_text
 
 from reportgen.build import build_document
 
@@ -122,9 +122,7 @@ def test_one_base_figure_moves_every_dependent_figure(tmp_path, fonts, fmt):
 
 
 def _labels(path, style: str) -> list[str]:
-    from docx import Document as open_docx
-
-    return [p.text for p in open_docx(path).paragraphs if p.style.name == style]
+    return docx_paragraphs(path, style)
 
 
 def test_every_figure_is_numbered_in_order(built):

@@ -13,7 +13,13 @@ from pathlib import Path
 
 import pytest
 from conftest import SEEDS
+from docx import Document as open_docx
 from lxml import etree
+
+from reportgen.build import check_document
+from reportgen.diff import numbering_xml
+from reportgen.model import Heading, ItemList, Paragraph
+from reportgen.wordnumbers import WordNumbers
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 NAMES = sorted(p.parent.name for p in SEEDS.glob("*/document.yaml"))
@@ -81,3 +87,35 @@ def test_chart_pictures_carry_alternative_text_from_their_data(built):
     descriptions = [d.get("descr") for d in document.iter(f"{wp}docPr")]
     assert descriptions and all(descriptions)
     assert any("USG 1" in d and "P-4 32" in d for d in descriptions), descriptions[:3]
+
+
+def _model_numbers(blocks) -> list[str]:
+    """The numbers the layout printed, in document order, of blocks Word numbers."""
+    out = []
+    for block in blocks:
+        if isinstance(block, ItemList):
+            for item in block.items:
+                if item.numbering is not None:
+                    out.append(item.marker)
+                out.extend(_model_numbers(item.children))
+        elif isinstance(block, (Heading, Paragraph)) and block.numbering is not None:
+            out.append(block.number)
+    return out
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_word_numbering_shows_the_layouts_numbers(built, name):
+    """Paragraph numbers, heading numerals and sub-item letters are Word numbering
+    (w:numPr, no number typed in the text) that shows exactly the PDF's numbers."""
+    model = check_document(SEEDS / name)
+    expected = _model_numbers(model.front + model.body)
+    doc = open_docx(built / f"{name}.docx")
+    shown = WordNumbers(numbering_xml(doc))
+    numbers = [label for p in doc.element.body.iter(f"{W}p") if (label := shown.label(p))]
+    assert numbers == expected and len(expected) > 5
+    typed = [
+        p.text
+        for p in doc.paragraphs
+        if p.style.name == "UN Paragraph" and p.text[:1].isdigit() and "\t" in p.text[:8]
+    ]
+    assert not typed  # the numbers are not also typed in the text

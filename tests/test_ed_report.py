@@ -11,6 +11,8 @@ from readback import docx_text, normalise
 from ruamel.yaml import YAML
 
 from reportgen.build import build_document
+from reportgen.diff import numbering_xml
+from reportgen.wordnumbers import WordNumbers
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -43,10 +45,14 @@ def test_word_contents_pages_are_fields_to_the_headings(built):
     assert "反腐败" not in labels  # unnumbered thematic headings stay out
     assert len(labels) == 5 + 6 == len(targets)
     headings = {}
-    for start in body.iter(f"{W}bookmarkStart"):
-        paragraph = start.getparent()
+    shown = WordNumbers(numbering_xml(doc))  # heading numerals are Word numbering
+    for paragraph in body.iter(f"{W}p"):
+        number = shown.label(paragraph)
+        start = paragraph.find(f"{W}bookmarkStart")
+        if start is None:
+            continue
         style = paragraph.find(f"{W}pPr/{W}pStyle").get(f"{W}val")
-        text = "".join(t.text for t in paragraph.iter(f"{W}t"))
+        text = number + "".join(t.text for t in paragraph.iter(f"{W}t"))
         headings[start.get(f"{W}name")] = (style, text)
     for label, target in zip(labels, targets, strict=True):
         style, text = headings[target]

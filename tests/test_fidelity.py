@@ -11,6 +11,7 @@ from readback import (
     coverage,
     docx_footnote_references,
     docx_footnotes,
+    docx_paragraphs,
     docx_text,
     pdf_text,
     reference_lines,
@@ -37,8 +38,7 @@ def _numbers(text: str) -> list[int]:
 
 
 def test_paragraph_numbers_run_in_order_in_000(built):
-    doc = open_docx(built / "fingov-note-2022.docx")
-    numbered = [p.text for p in doc.paragraphs if p.style.name == "UN Paragraph"]
+    numbered = docx_paragraphs(built / "fingov-note-2022.docx", "UN Paragraph")
     assert _numbers("\n".join(numbered)) == list(range(1, 13))
     pdf = pdf_text(built / "fingov-note-2022.pdf")
     found = [int(m) for m in re.findall(r"(?m)^(\d+)\.\s*\S", pdf.split("\n\n")[0])]
@@ -46,8 +46,7 @@ def test_paragraph_numbers_run_in_order_in_000(built):
 
 
 def test_paragraph_numbers_continuous_in_ed_report(built):
-    doc = open_docx(built / "ed-report-2017.docx")
-    numbered = [p.text for p in doc.paragraphs if p.style.name == "UN Paragraph"]
+    numbered = docx_paragraphs(built / "ed-report-2017.docx", "UN Paragraph")
     numbers = _numbers("\n".join(numbered))
     assert numbers == list(range(1, len(numbers) + 1)) and len(numbers) == 99
 

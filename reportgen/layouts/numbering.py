@@ -18,6 +18,7 @@ from reportgen.model import (
     ItemList,
     Link,
     ListItem,
+    ListLabel,
     NoteRef,
     Paragraph,
     Table,
@@ -32,6 +33,25 @@ SUB_ITEM = {
     "circled": lambda n: numeral("circled", n),
 }
 BULLET = "•"
+# Word's number format for each numeral style (circled ㈠ has none: it stays text)
+WORD_FORMATS = {
+    "chinese": "chineseCounting",
+    "cjk": "chineseCounting",
+    "letter": "upperLetter",
+    "alpha": "lowerLetter",
+    "roman": "upperRoman",
+    "roman-lower": "lowerRoman",
+    "arabic": "decimal",
+}
+SUB_ITEM_FORMATS = {"alpha": "lowerLetter", "roman": "lowerRoman", "cjk": "chineseCounting"}
+
+
+def _word_label(scheme: str, level: int, value: int, fmt: str | None, text: str):
+    """A ListLabel, or None where Word cannot show the number (no such format, or a
+    literal % in the text, which Word's level text cannot hold)."""
+    if fmt is None or "%" in text.replace(f"%{level + 1}", ""):
+        return None
+    return ListLabel(scheme, level, value, fmt, text)
 
 
 @dataclass
@@ -56,6 +76,7 @@ class Numberer:
         self.outline = 0
         self.bold_chapter = False
         self.bold_level = 0
+        self.lists = 0  # item lists so far: each is a list of its own in Word
 
     def blocks(self, raw: list, bold_classes: set[str] = frozenset()) -> list[Block]:
         out: list[Block] = []
@@ -70,11 +91,22 @@ class Numberer:
                 out.append(heading)
             elif isinstance(block, RawParagraph):
                 number = ""
+                label = None
                 if block.numbered and self.rules.paragraphs:
                     self.paragraph += 1
                     number = self.paragraph_number(self.paragraph)
-                out.append(Paragraph(self._bold(block.content), number, bold=bool(self.bold_level)))
+                    text = f"{self.rules.prefix}%1" if self.rules.prefix else "%1."
+                    label = _word_label("paragraphs", 0, self.paragraph, "decimal", text)
+                out.append(
+                    Paragraph(
+                        self._bold(block.content),
+                        number,
+                        bold=bool(self.bold_level),
+                        numbering=label,
+                    )
+                )
             elif isinstance(block, RawList):
+                self.lists += 1
                 out.append(self.item_list(block, 1))
             else:  # a block the layout built already (a computed table)
                 out.append(block)
@@ -109,13 +141,20 @@ class Numberer:
         self.outline = 0
         shown = f"({bare})" if style == "alpha" else f"{bare}."
         prefix = self.rules.heading_prefix.get(level, "")
-        return Heading(block.content, level, prefix + shown, in_contents=level <= 2)
+        word = f"(%{level})" if style == "alpha" else f"%{level}."
+        label = _word_label("headings", level - 1, n, WORD_FORMATS.get(style), prefix + word)
+        return Heading(
+            block.content, level, prefix + shown, in_contents=level <= 2, numbering=label
+        )
 
     def item_list(self, block: RawList, level: int) -> ItemList:
         items = []
+        scheme = f"items-{self.lists}"
         for index, item in enumerate(block.items, start=1):
+            label = None
             if block.kind == "bullet":
                 marker = BULLET
+                label = _word_label(scheme, level - 1, index, "bullet", BULLET)
             elif block.kind == "outline":
                 self.outline += 1
                 parent = next((x for x in reversed(self.heading_numbers) if x), "")
@@ -124,11 +163,15 @@ class Numberer:
                 styles = self.rules.sub_items
                 style = styles[min(level, len(styles)) - 1]
                 marker = SUB_ITEM[style](index)
-            items.append(self.list_item(item, marker, level))
+                fmt = SUB_ITEM_FORMATS.get(style)
+                label = _word_label(scheme, level - 1, index, fmt, f"(%{level})")
+            items.append(self.list_item(item, marker, level, label))
         kind = {"ordered": "alpha" if level == 1 else "sub"}.get(block.kind, block.kind)
         return ItemList(items, kind, level)
 
-    def list_item(self, item: RawItem, marker: str, level: int) -> ListItem:
+    def list_item(
+        self, item: RawItem, marker: str, level: int, label: ListLabel | None = None
+    ) -> ListItem:
         children: list[Block] = []
         for child in item.children:
             if isinstance(child, RawList):
@@ -137,7 +180,8 @@ class Numberer:
                 children.append(Paragraph(self._bold(child.content), bold=bool(self.bold_level)))
             else:
                 children.append(self.heading(child))
-        return ListItem(marker, self._bold(item.content), children, bold=bool(self.bold_level))
+        bold = bool(self.bold_level)
+        return ListItem(marker, self._bold(item.content), children, bold=bold, numbering=label)
 
 
 def number_footnotes(blocks: list[Block]) -> list[Footnote]:

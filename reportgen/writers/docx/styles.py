@@ -142,6 +142,23 @@ def style_ids(page_width: float = 595.28) -> dict[str, str]:
     return {s.name: _names(s.name)[1] for s in style_table(page_width)} | {"Normal": "Normal"}
 
 
+def list_indents(page_width: float = 595.28) -> dict[str, str]:
+    """Style name → the w:tabs and w:ind of its paragraphs, for a list level."""
+    out = {}
+    for s in style_table(page_width):
+        if s.kind == "paragraph":
+            out[s.name] = _tab_stops(s) + _indent(s.indent)
+    return out
+
+
+def _tab_stops(s: Style) -> str:
+    stops = list(s.tab_stops)
+    spec = INDENTS.get(s.indent) if s.indent else None
+    if spec and spec.marker < spec.text and not s.name.startswith("TOC"):
+        stops.insert(0, ("left", spec.text, ""))  # where the text after a number starts
+    return tabs(*stops) if stops else ""
+
+
 def _names(name: str) -> tuple[str, str]:
     """(name in styles.xml, style id)."""
     return BUILT_IN.get(name, (name, name.replace(" ", "")))
@@ -174,14 +191,10 @@ def _paragraph_properties(s: Style) -> str:
         spacing += f' w:line="{twips(line)}" w:lineRule="atLeast"'
     else:
         spacing += ' w:line="240" w:lineRule="auto"'
-    stops = list(s.tab_stops)
-    spec = INDENTS.get(s.indent) if s.indent else None
-    if spec and spec.marker < spec.text and not s.name.startswith("TOC"):
-        stops.insert(0, ("left", spec.text, ""))  # where the text after a number starts
     children = {
         "keepNext": "<w:keepNext/>" if s.keep_next or s.outline is not None else "",
         "keepLines": "<w:keepLines/>" if s.outline is not None else "",
-        "tabs": tabs(*stops) if stops else "",
+        "tabs": _tab_stops(s),
         "spacing": f"<w:spacing {spacing}/>",
         "ind": _indent(s.indent),
         "jc": f'<w:jc w:val="{s.align}"/>',

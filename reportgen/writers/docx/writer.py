@@ -24,6 +24,7 @@ from reportgen.model import (
     Inline,
     ItemList,
     Link,
+    ListLabel,
     NoteRef,
     Paragraph,
     Table,
@@ -32,8 +33,9 @@ from reportgen.model import (
 from reportgen.stamp import build_datetime
 from reportgen.writers.docx import fields
 from reportgen.writers.docx.footnotes import FootnotesPart
+from reportgen.writers.docx.numbering import NumberingPart
 from reportgen.writers.docx.ooxml import twips
-from reportgen.writers.docx.styles import style_ids
+from reportgen.writers.docx.styles import list_indents, style_ids
 from reportgen.writers.docx.tables import table_xml
 from reportgen.writers.docx.template import new_document, settings_xml
 from reportgen.writers.layout_spec import GEOMETRY as G
@@ -78,8 +80,10 @@ class DocxWriter:
         self.page_width, self.page_height = PAGE_SIZES[doc.page.size]
         self.docx = new_document(self.font_set, doc.language, self.page_width)
         self.style_ids = style_ids(self.page_width)
+        self.list_indents = list_indents(self.page_width)
         self.body = self.docx.element.body
         self.footnotes = FootnotesPart(self.docx)
+        self.numbering = NumberingPart(self.docx)
         self.bookmark_id = 0
         self.shape_id: int | None = None  # the last picture's, once there is one
         self.pending: list[str] = []  # body XML not yet placed in the document
@@ -114,12 +118,20 @@ class DocxWriter:
         bold: bool = False,
         props: dict[str, str] | None = None,
         bookmark: str = "",
+        label: ListLabel | None = None,
     ) -> str:
-        """A paragraph of a named style: its number and a tab, then the content. An
-        unnumbered paragraph of a style with a hanging number starts where the text of
-        numbered ones does, as in the PDF."""
+        """A paragraph of a named style: its number and a tab, then the content. A
+        number the layout gave a list label is Word numbering (the same number, which
+        Word renumbers when a paragraph is inserted); others are text. An unnumbered
+        paragraph of a style with a hanging number starts where the text of numbered
+        ones does, as in the PDF."""
         props = dict(props or {})
-        if number:
+        if number and label is not None:
+            runs = ""
+            props["numPr"] = self.numbering.num_pr(label, self.list_indents[style])
+            if bold:  # the number takes the paragraph mark's properties
+                props["rPr"] = "<w:rPr><w:b/><w:bCs/></w:rPr>"
+        elif number:
             runs = fields.run(number, bold) + fields.TAB_RUN
         else:
             runs = ""
@@ -171,6 +183,7 @@ class DocxWriter:
                     block.number,
                     props=PAGE_BREAK if page_break else None,
                     bookmark=fields.bookmark_name(TOC_PREFIX, block.anchor) if block.anchor else "",
+                    label=block.numbering,
                 )
             )
         elif isinstance(block, Paragraph):
@@ -179,11 +192,21 @@ class DocxWriter:
             else:
                 style = "UN Paragraph" if block.number else "UN Paragraph Unnumbered"
             props = PAGE_BREAK if block.page_break_before else None
-            self.emit(self.paragraph(style, block.content, block.number, block.bold, props))
+            self.emit(
+                self.paragraph(
+                    style, block.content, block.number, block.bold, props, label=block.numbering
+                )
+            )
         elif isinstance(block, ItemList):
             for item in block.items:
                 self.emit(
-                    self.paragraph(LIST_STYLES[block.kind], item.content, item.marker, item.bold)
+                    self.paragraph(
+                        LIST_STYLES[block.kind],
+                        item.content,
+                        item.marker,
+                        item.bold,
+                        label=item.numbering,
+                    )
                 )
                 for child in item.children:
                     self.block(child)
@@ -396,6 +419,7 @@ class DocxWriter:
             self.block(block)
         self.flush()
         self.footnotes.finish(lambda content, part: self.inlines(content, part=part))
+        self.numbering.finish()
         has_contents = any(isinstance(b, Contents) for b in (*self.doc.front, *self.doc.body))
         self.docx.part._settings_part._element = parse_xml(
             settings_xml(
