@@ -1,7 +1,9 @@
-"""What every layout does last: anchor the headings and assemble the document model."""
+"""What every layout does last: anchor the headings, hyphenate table heads and assemble
+the document model."""
 
 from __future__ import annotations
 
+from reportgen.hyphenation import hyphenate_table_heads
 from reportgen.inputs.models import DocumentInput
 from reportgen.labels import Labels
 from reportgen.layouts.masthead import masthead
@@ -26,6 +28,8 @@ def assemble(
     body: list[Block],
     running_titles: tuple[str, str] | None = None,
 ) -> Document:
+    # long words of table heads may break at their hyphenation points (narrow columns)
+    hyphenate_table_heads(front + body, labels.get("bcp47"), labels.is_cjk)
     return Document(
         title=meta.title,
         subject="-".join(meta.symbols),

@@ -20,7 +20,8 @@ GREY = (0.35, 0.45, 0.6)
 
 
 def _fit(text: str, font: str, width: float) -> str:
-    """Shorten a label to the room it has."""
+    """Shorten a label to the room it has (a label is one line: soft hyphens go)."""
+    text = text.replace("\u00ad", "")
     if stringWidth(text, font, FONT_SIZE) <= width:
         return text
     while text and stringWidth(text + "…", font, FONT_SIZE) > width:
@@ -39,7 +40,8 @@ def _panel(
 ) -> None:
     y = top
     if panel.title:
-        drawing.add(String(x, y - 10, panel.title, fontName=font, fontSize=FONT_SIZE + 1))
+        title = panel.title.replace("\u00ad", "")
+        drawing.add(String(x, y - 10, title, fontName=font, fontSize=FONT_SIZE + 1))
         y -= TITLE
     label_width = width * 0.42
     value_room = 40.0

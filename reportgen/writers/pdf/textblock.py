@@ -7,7 +7,9 @@ sums and bisection, and drawn as one text object:
 
 - Chinese text may break between any two characters except before closing
   punctuation (，。）…) and after opening punctuation (（“…); Latin text breaks at
-  spaces, and a word wider than the line breaks between letters.
+  spaces and at soft hyphens (U+00AD: no width, not drawn, but a hyphen is drawn at
+  the end of a line broken there, in the line's measure); a word wider than the line
+  with no such place breaks after a hyphen, dash or slash in it, else between letters.
 - A footnote mark never starts a line: it stays with the text it follows.
 - Justified lines stretch the space after each Chinese character (Tc) and each space
   of Latin text (Tw); the last line and lines ended by a line break are not stretched.
@@ -25,7 +27,7 @@ from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
 from reportlab.platypus import Flowable
 
 from reportgen.model import Footnote
-from reportgen.writers.pdf.textops import TextOps
+from reportgen.writers.pdf.textops import SOFT_HYPHEN, TextOps
 
 # no line starts with these …
 NO_START = frozenset("，。、；：？！）》」』】〕〉”’…·,.;:?!)]}%‰°′″〃々～・")
@@ -33,6 +35,8 @@ NO_START = frozenset("，。、；：？！）》」』】〕〉”’…·,.;:?
 NO_END = frozenset("（《「『【〔〈“‘([{")
 CJK_FROM = 0x2E80  # ideographs, kana, CJK punctuation, full-width forms
 EPSILON = 1e-6
+HYPHEN = "-"  # drawn where a line breaks at a soft hyphen
+DASHES = frozenset("-\u2010\u2013\u2014/")  # a too-wide word may break after these
 
 
 class Run(NamedTuple):
@@ -47,12 +51,19 @@ class Run(NamedTuple):
     note: Footnote | None = None
 
 
+def _inside(text: str, i: int) -> bool:
+    """Whether character i has text on both sides, not spaces or line breaks."""
+    return text[i - 1] not in " \n" and text[i + 1] not in " \n"
+
+
 _WIDTHS: dict[tuple[str, float], dict[str, float]] = {}  # (font, size) → character → advance
 
 
 def char_widths(font: str, text: str, size: float) -> list[float]:
     """The advance of every character of `text` set in `font` at `size`."""
-    table = _WIDTHS.get((font, size)) or _WIDTHS.setdefault((font, size), {"\n": 0.0})
+    table = _WIDTHS.get((font, size)) or _WIDTHS.setdefault(
+        (font, size), {"\n": 0.0, SOFT_HYPHEN: 0.0}
+    )
     try:
         return list(map(table.__getitem__, text))
     except KeyError:
@@ -79,13 +90,24 @@ class Setting:
         self.run_cjk = [ord(r.text[0]) >= CJK_FROM for r in self.runs]
         self.glue = {s for s, r in zip(self.run_starts, self.runs, strict=True) if r.note}
         self.newlines = [i for i, ch in enumerate(text) if ch == "\n"] if "\n" in text else []
+        # a line may end after a soft hyphen inside a word: where, and the width of the
+        # hyphen drawn there (in the soft hyphen's font)
+        self.hyphens: dict[int, float] = {}
+        if SOFT_HYPHEN in text:
+            for n, run in enumerate(self.runs):
+                if SOFT_HYPHEN not in run.text:
+                    continue
+                dash = char_widths(run.font, HYPHEN, run.size)[0]
+                for k, ch in enumerate(run.text, self.run_starts[n] + 1):
+                    if ch == SOFT_HYPHEN and 1 < k < len(text) and _inside(text, k - 1):
+                        self.hyphens[k] = dash
 
     def can_break(self, i: int) -> bool:
         """Whether a line may end before character i (0 < i < len)."""
         if i in self.glue:  # a footnote mark stays with what it follows
             return False
         ch, prev = self.text[i], self.text[i - 1]
-        if ch == " " or prev == " " or prev == "\n":
+        if ch == " " or prev == " " or prev == "\n" or i in self.hyphens:
             return True
         return (
             (ord(ch) >= CJK_FROM or ord(prev) >= CJK_FROM)
@@ -97,6 +119,16 @@ class Setting:
         """The last place in (after, upto] where a line may end."""
         for i in range(upto, after, -1):
             if self.can_break(i):
+                return i
+        return None
+
+    def last_dash(self, after: int, upto: int) -> int | None:
+        """The last place in (after, upto] right after a hyphen, dash or slash inside a
+        word ("Component/ subprogramme"): where a word too wide for its line is broken
+        rather than between two letters."""
+        text = self.text
+        for i in range(upto, after + 1, -1):
+            if text[i - 1] in DASHES and text[i - 2] not in " \n" and i not in self.glue:
                 return i
         return None
 
@@ -126,10 +158,14 @@ class Setting:
         )
 
     def min_width(self) -> float:
-        """The widest thing that cannot be broken (a word, or one character)."""
+        """The widest thing that cannot be broken (a word or part of a word up to a soft
+        hyphen with its hyphen, or one character)."""
         edges = [0, *(i for i in range(1, len(self.text)) if self.can_break(i)), len(self.text)]
         return max(
-            (self.sums[b] - self.sums[a] for a, b in zip(edges, edges[1:], strict=False)),
+            (
+                self.sums[b] - self.sums[a] + self.hyphens.get(b, 0.0)
+                for a, b in zip(edges, edges[1:], strict=False)
+            ),
             default=0.0,
         )
 
@@ -149,8 +185,10 @@ def ascent(font: str, size: float) -> float:
 class Line:
     start: int
     end: int  # trailing spaces trimmed
-    width: float
+    width: float  # with the hyphen drawn at its end, if any
     stretch: bool  # justified (not the last line, not ended by a line break)
+    hyphen: bool = False  # broken at a soft hyphen: a hyphen is drawn at its end
+    cut_word: bool = False  # nowhere to break in what fits: cut between two letters
 
 
 class TextBlock(Flowable):
@@ -232,39 +270,70 @@ class TextBlock(Flowable):
         return indent
 
     def _break(self, avail: float) -> tuple[float, list[Line]]:
-        """The first line's indent and the lines at width `avail`: each line takes what
-        fits (a bisection of the advances' prefix sums), then steps back to the last
-        place a line may end; spaces at a break belong to neither line."""
-        st = self.setting
-        text, sums, newlines = st.text, st.sums, st.newlines
+        """The first line's indent and the lines at width `avail`."""
         s = self.style
         indent0 = self._first_indent()
         right = avail - s.rightIndent
+        lines = self._lines_from(self.start, right - indent0, right - s.leftIndent)
+        if not lines and self.first and self.bullet:  # a number with no text
+            lines.append(Line(self.start, self.start, 0.0, False))
+        return indent0, lines
+
+    def _lines_from(
+        self, pos: int, first: float, rest: float, hyphenate: bool = True, choose: bool = True
+    ) -> list[Line]:
+        """The lines from `pos` on, the first `first` wide, the others `rest`: each takes
+        what fits (a bisection of the advances' prefix sums), then steps back to the last
+        place a line may end; spaces at a break belong to neither line.
+
+        The first line ends at a soft hyphen only if `hyphenate`. With `choose`, a line
+        ending at a soft hyphen gives way to the line ending at the space before it when
+        the rest then takes no more lines: a word is hyphenated only where that saves a
+        line ("(before / recosting)", not "(before recost- / ing)")."""
+        st, end = self.setting, self.end
+        text, sums, newlines, dashes = st.text, st.sums, st.newlines, st.hyphens
         lines: list[Line] = []
-        pos, end = self.start, self.end
+        room = first
         while pos < end:
-            room = right - (indent0 if not lines else s.leftIndent)
             fits = bisect_right(sums, sums[pos] + room + EPSILON, pos, end + 1) - 1
             k = bisect_left(newlines, pos)
             forced = k < len(newlines) and newlines[k] <= fits and newlines[k] < end
+            cut_word = False
             if forced:
                 cut = nxt = newlines[k]
                 nxt += 1
             elif fits >= end:
                 cut = nxt = end
             else:
-                cut = st.last_break(pos, fits) or max(fits, pos + 1)
-                nxt = cut
+                cut = st.last_break(pos, fits)
+                # a break at a soft hyphen needs room for the hyphen drawn there
+                while cut in dashes and (
+                    not (hyphenate or lines) or sums[cut] - sums[pos] + dashes[cut] > room + EPSILON
+                ):
+                    cut = st.last_break(pos, cut - 1)
+                if not cut:  # a word wider than the line, with no hyphenation point in it
+                    cut = st.last_dash(pos, fits)
+                    cut_word = not cut
+                cut = nxt = cut or max(fits, pos + 1)
             while nxt < end and text[nxt] == " ":
                 nxt += 1
             last = cut
             while last > pos and text[last - 1] == " ":
                 last -= 1
-            lines.append(Line(pos, last, sums[last] - sums[pos], not forced and nxt < end))
+            dash = dashes.get(last, 0.0) if dashes and last == cut < end and not forced else 0.0
+            width = sums[last] - sums[pos] + dash
+            line = Line(pos, last, width, not forced and nxt < end, dash > 0.0, cut_word)
+            if dash and choose:
+                plain = self._lines_from(pos, room, rest, hyphenate=False, choose=False)
+                if not plain[0].cut_word and len(plain) <= 1 + len(
+                    self._lines_from(nxt, rest, rest, choose=False)
+                ):
+                    line = plain[0]
+                    nxt = plain[1].start if len(plain) > 1 else end
+            lines.append(line)
             pos = nxt
-        if not lines and self.first and self.bullet:  # a number with no text
-            lines.append(Line(pos, pos, 0.0, False))
-        return indent0, lines
+            room = rest
+        return lines
 
     # -- drawing ------------------------------------------------------------------
     def drawOn(self, canvas, x, y, _sW=0):  # noqa: N802, N803
@@ -329,7 +398,11 @@ class TextBlock(Flowable):
                 i += 1
                 if a >= b:
                     continue
-                piece = text[a:b]
+                piece = text[a:b]  # soft hyphens in it are dropped by `show`
+                advance = sums[b] - sums[a]
+                if b == end and line.hyphen:
+                    piece += HYPHEN
+                    advance += st.hyphens[end]
                 tc, tw = (extra, 0.0) if cjk else (0.0, extra)
                 if spacing["Tc"] != tc:
                     ops.set("Tc", tc)
@@ -338,7 +411,6 @@ class TextBlock(Flowable):
                 if spacing["Ts"] != run.rise:
                     ops.set("Ts", run.rise)
                 show(piece, run.font, run.size)
-                advance = sums[b] - sums[a]
                 if extra:
                     advance += extra * ((b - a) if cjk else piece.count(" "))
                 if run.url:

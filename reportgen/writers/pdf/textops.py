@@ -16,6 +16,7 @@ from reportlab.pdfbase.pdfmetrics import getFont, unicode2T1
 
 from reportgen.writers.pdf.cidfont import CidFont
 
+SOFT_HYPHEN = "\u00ad"  # where a line may break (textblock); never drawn itself
 WIDE_FONTS: set[str] = set()  # TrueType fonts registered for Chinese: Type 0 fonts here
 
 # a PDF string's bytes: printable ASCII as itself (backslash and parentheses escaped),
@@ -80,6 +81,10 @@ class TextOps:
             self.ops.append(f"{pdf_name} {num(size)} Tf")
 
     def show(self, text: str, font_name: str, size: float) -> None:
+        if SOFT_HYPHEN in text:  # a place a line may break: never drawn (see textblock)
+            text = text.replace(SOFT_HYPHEN, "")
+            if not text:
+                return
         if font_name in WIDE_FONTS:
             self._show_wide(text, font_name, size)
             return
