@@ -17,6 +17,16 @@ class Text:
 
 
 @dataclass
+class Ref(Text):
+    """A cross-reference: `text` is the target's number as printed ("16.263", "16.33"),
+    `target` the anchor of the paragraph, table or figure it names. Being text, it
+    reads as text everywhere; the DOCX writer makes it a REF field to the target."""
+
+    target: str = ""
+    kind: str = "paragraph"  # paragraph | table | figure
+
+
+@dataclass
 class Footnote:
     """A footnote; `mark` is its printed indicator ("1", "*", "**")."""
 
@@ -73,6 +83,7 @@ class Paragraph:
     role: str = "body"  # body | summary | title | subtitle | summary-heading | cover | signature
     page_break_before: bool = False
     numbering: ListLabel | None = None  # the number as a list Word can renumber
+    anchor: str = ""  # a paragraph that cross-references name ({label …}) has one
 
 
 @dataclass

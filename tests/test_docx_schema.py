@@ -119,3 +119,36 @@ def test_word_numbering_shows_the_layouts_numbers(built, name):
         if p.style.name == "UN Paragraph" and p.text[:1].isdigit() and "\t" in p.text[:8]
     ]
     assert not typed  # the numbers are not also typed in the text
+
+
+def test_cross_references_are_ref_fields_to_their_targets(built):
+    """`{ref …}` is a REF field to a bookmark at its target, showing what Word would show
+    after an update: a paragraph's number as Word numbers it (\\r), a caption's number."""
+    doc = open_docx(built / "budget-2022-s16.docx")
+    shown = WordNumbers(numbering_xml(doc))
+    targets = {}
+    for p in doc.element.body.iter(f"{W}p"):
+        number = shown.label(p)
+        for start in p.iter(f"{W}bookmarkStart"):
+            name, inside = start.get(f"{W}name"), []
+            for el in start.itersiblings():
+                if el.tag == f"{W}bookmarkEnd":
+                    break
+                inside.extend(t.text for t in el.iter(f"{W}t"))
+            targets[name] = (number, "".join(inside))
+    refs = []
+    for instr in doc.element.body.iter(f"{W}instrText"):
+        words = instr.text.split()
+        if words[0] != "REF":
+            continue
+        run = instr.getparent()
+        result = [r for r in run.itersiblings() if r.find(f"{W}t") is not None][0]
+        refs.append((words[1], "\\r" in words, result.find(f"{W}t").text))
+    assert len(refs) > 50
+    kinds = set()
+    for bookmark, paragraph_number, cached in refs:
+        number, text = targets[bookmark]
+        expected = number if paragraph_number else text
+        assert cached == expected, (bookmark, cached, expected)
+        kinds.add(bookmark.split("_")[2])
+    assert kinds == {"para", "tbl", "fig"}

@@ -22,9 +22,14 @@ from reportgen.labels import Labels, load_labels, number_style
 from reportgen.layouts import budget_front
 from reportgen.layouts.common import anchor_headings, assemble
 from reportgen.layouts.narrative import read_narrative
-from reportgen.layouts.numbering import Numberer, NumberingRules, number_footnotes
+from reportgen.layouts.numbering import (
+    Numberer,
+    NumberingRules,
+    number_footnotes,
+    paragraph_anchor,
+)
 from reportgen.markup import RawItem, RawList, RawParagraph, RawTable
-from reportgen.model import Block, Document, NoteRef, Paragraph, Table, Text
+from reportgen.model import Block, Document, NoteRef, Paragraph, Ref, Table, Text
 from reportgen.numerals import numeral
 from reportgen.tables import charts, facts, posts, resources
 from reportgen.tables import plan as plan_tables
@@ -190,7 +195,7 @@ class TableMaker:
         if raw.name == "performance" and self.note_mark:
             if plan_tables.noted(self.plan_item(raw, "performance"), self.kit.year):
                 notes.append([Text(f"{self.note_mark} {self.kit.performance_note}")])
-        return Table(label, title, units, self.parts(raw), notes, anchor=f"tbl-{raw.key}")
+        return Table(label, title, units, self.parts(raw), notes, anchor=target_anchor(raw))
 
 
 NOTE_MARK = re.compile(r"\[\^([^\]]+)\]")
@@ -235,7 +240,7 @@ def _place(raw: RawTable, maker: TableMaker, numbers: dict[str, str], labels: La
     if raw.kind == "figure":
         spec = maker.plan_item(raw_figure_key(raw), "figures")
         label = f"{labels.get('budget.figure')} {numbers[raw.key]}"
-        figure = charts.figure(maker.kit, spec, label, f"fig-{raw.name}")
+        figure = charts.figure(maker.kit, spec, label, target_anchor(raw))
         if spec.note:
             text = maker.kit.performance_note if spec.note == "standard" else spec.note
             figure.notes.append(
@@ -272,10 +277,14 @@ def _load_plan(doc: LoadedDocument, raw_yaml) -> plan_tables.PlanData:
     return merged
 
 
-def _targets(blocks: list, config, labels: Labels, numbered: bool) -> dict[str, str]:
+def _targets(
+    blocks: list, config, labels: Labels, numbered: bool
+) -> tuple[dict[str, str], dict[str, Ref]]:
     """The number of everything `{ref …}` can name: tables (16.30), figures (16.一) and
-    labelled paragraphs (16.263), counted in document order as the layout numbers them."""
+    labelled paragraphs (16.263), counted in document order as the layout numbers them;
+    and a reference to each (its anchor and kind)."""
     numbers: dict[str, str] = {}
+    anchors: dict[str, Ref] = {}
     tables = config.first_table - 1
     figures = config.first_figure - 1
     paragraphs = config.first_paragraph - 1
@@ -297,6 +306,8 @@ def _targets(blocks: list, config, labels: Labels, numbered: bool) -> dict[str, 
                 key, number = f"para {block.label}", f"{config.section}.{paragraphs}"
         if key is None:
             continue
+        kind = "paragraph" if isinstance(block, RawParagraph) else block.kind
+        anchors[key] = Ref(number, target=target_anchor(block), kind=kind)
         if key in numbers:
             problems.append(
                 Problem(
@@ -309,36 +320,54 @@ def _targets(blocks: list, config, labels: Labels, numbered: bool) -> dict[str, 
         numbers[key] = number
     if problems:
         raise InputError(problems)
-    return numbers
+    return numbers, anchors
 
 
-def _resolve_refs(blocks: list, numbers: dict[str, str]) -> None:
-    """Replace `{ref KEY}` in every text with its number; unknown keys are errors."""
+def target_anchor(raw: RawTable | RawParagraph) -> str:
+    """The anchor of a table, figure or labelled paragraph, which cross-references
+    name."""
+    if isinstance(raw, RawParagraph):
+        return paragraph_anchor(raw.label)
+    return f"fig-{raw.name}" if raw.kind == "figure" else f"tbl-{raw.key}"
+
+
+def _resolve_refs(blocks: list, numbers: dict[str, str], anchors: dict[str, Ref]) -> None:
+    """Replace `{ref KEY}` in every text by a cross-reference to its target (its number,
+    as text, and the target's anchor); unknown keys are errors."""
     problems: list[Problem] = []
     source = None
 
+    def unknown(key: str, line) -> None:
+        close = difflib.get_close_matches(key, list(numbers), n=1)
+        problems.append(
+            Problem(
+                source or "narrative",
+                f"reference to unknown table, figure or paragraph `{key}`",
+                line=line,
+                hint=f"did you mean `{close[0]}`?"
+                if close
+                else "label a paragraph {label name}, refer to it {ref para name}",
+            )
+        )
+
     def fix(content, line):
+        out = []
         for node in content:
-            if isinstance(node, Text) and "{ref" in node.text:
-
-                def sub(m):
-                    key = " ".join(m.group(1).split())
-                    if key not in numbers:
-                        close = difflib.get_close_matches(key, list(numbers), n=1)
-                        problems.append(
-                            Problem(
-                                source or "narrative",
-                                f"reference to unknown table, figure or paragraph `{key}`",
-                                line=line,
-                                hint=f"did you mean `{close[0]}`?"
-                                if close
-                                else "label a paragraph {label name}, refer to it {ref para name}",
-                            )
-                        )
-                        return m.group(0)
-                    return numbers[key]
-
-                node.text = REF.sub(sub, node.text)
+            if not (isinstance(node, Text) and "{ref" in node.text):
+                out.append(node)
+                continue
+            done = 0
+            for m in REF.finditer(node.text):
+                key = " ".join(m.group(1).split())
+                if key not in numbers:
+                    unknown(key, line)
+                    continue
+                out.append(Text(node.text[done : m.start()], node.bold, node.italic))
+                target = anchors[key]
+                out.append(Ref(numbers[key], node.bold, node.italic, target.target, target.kind))
+                done = m.end()
+            out.append(Text(node.text[done:], node.bold, node.italic))
+        content[:] = [n for n in out if not (type(n) is Text and not n.text)]
 
     def walk(items, line):
         nonlocal source
@@ -471,8 +500,8 @@ def build(doc: LoadedDocument) -> Document:
     link = meta.symbol_link or labels.get("symbol_link")
     raw = read_narrative(doc, context, style, link, words)
 
-    numbers = _targets(raw.blocks, config, labels, meta.numbering.paragraphs)
-    _resolve_refs(raw.blocks, numbers)
+    numbers, anchors = _targets(raw.blocks, config, labels, meta.numbering.paragraphs)
+    _resolve_refs(raw.blocks, numbers, anchors)
     if config.control_totals:
         _control(doc, data_file("control_totals"), budget, kit, numbers)
     note_mark = labels.get("budget.note_mark") if config.performance_note else ""

@@ -7,7 +7,7 @@ footnotes are numbered in order of first reference over the whole document.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from reportgen.markup import RawHeading, RawItem, RawList, RawParagraph
 from reportgen.model import (
@@ -44,6 +44,11 @@ WORD_FORMATS = {
     "arabic": "decimal",
 }
 SUB_ITEM_FORMATS = {"alpha": "lowerLetter", "roman": "lowerRoman", "cjk": "chineseCounting"}
+
+
+def paragraph_anchor(label: str) -> str:
+    """The anchor of a paragraph labelled `{label NAME}`, which cross-references name."""
+    return f"para-{label}"
 
 
 def _word_label(scheme: str, level: int, value: int, fmt: str | None, text: str):
@@ -103,6 +108,7 @@ class Numberer:
                         number,
                         bold=bool(self.bold_level),
                         numbering=label,
+                        anchor=paragraph_anchor(block.label) if block.label else "",
                     )
                 )
             elif isinstance(block, RawList):
@@ -115,7 +121,7 @@ class Numberer:
     def _bold(self, content: list[Inline]) -> list[Inline]:
         if not self.bold_level:
             return content
-        return [Text(c.text, True, c.italic) if isinstance(c, Text) else c for c in content]
+        return [replace(c, bold=True) if isinstance(c, Text) else c for c in content]
 
     def paragraph_number(self, n: int) -> str:
         return f"{self.rules.prefix}{n}" if self.rules.prefix else f"{n}."

@@ -106,9 +106,9 @@ def field_start(instruction: str) -> str:
     )
 
 
-def field(instruction: str, shown: str) -> str:
+def field(instruction: str, shown: str, bold: bool = False, italic: bool = False) -> str:
     """A complex field with its current result."""
-    return field_start(instruction) + run(shown) + FIELD_END
+    return field_start(instruction) + run(shown, bold, italic) + FIELD_END
 
 
 def hyperlink(part, url: str, runs: str) -> str:

@@ -26,13 +26,18 @@ Inlines = Callable[[list[Inline], bool], str]  # (content, bold) → runs
 
 
 def table_xml(
-    table: Table, width: float, paragraph: Paragraph, ids: dict[str, str], inlines: Inlines
+    table: Table,
+    width: float,
+    paragraph: Paragraph,
+    ids: dict[str, str],
+    inlines: Inlines,
+    label: str = "",
 ) -> str:
-    """Caption lines, each part's grid and the notes; `ids` maps style names to ids."""
-    out = [
+    """Caption lines (`label`: the label line, made by the caller), each part's grid and
+    the notes; `ids` maps style names to ids."""
+    out = [label] + [
         paragraph(style, [Text(text)])
         for style, text in (
-            ("UN Table Label", table.label),
             ("UN Table Title", table.title),
             ("UN Table Units", table.units),
         )

@@ -27,6 +27,7 @@ from reportgen.model import (
     ListLabel,
     NoteRef,
     Paragraph,
+    Ref,
     Table,
     Text,
 )
@@ -64,6 +65,7 @@ LIST_STYLES = {
 PAGE_BREAK = {"pageBreakBefore": "<w:pageBreakBefore/>"}
 BODY_MARKER = " reportgen body {} "
 TOC_PREFIX = "_Toc_"  # bookmarks of headings, which the contents' page fields refer to
+REF_PREFIX = "_Ref_"  # bookmarks of what cross-references name
 
 
 class DocxWriter:
@@ -95,7 +97,9 @@ class DocxWriter:
         part = part or self.docx.part
         out = []
         for node in content:
-            if isinstance(node, Text):
+            if isinstance(node, Ref):
+                out.append(self.cross_reference(node, bold))
+            elif isinstance(node, Text):
                 out.append(fields.run(node.text, node.bold or bold, node.italic))
             elif isinstance(node, NoteRef):
                 wid = self.footnotes.id_for(node.note)
@@ -109,6 +113,28 @@ class DocxWriter:
                 )
                 out.append(fields.hyperlink(part, node.url, runs))
         return "".join(out)
+
+    def cross_reference(self, ref: Ref, bold: bool) -> str:
+        """A REF field to the target's bookmark, showing the number as the layout
+        printed it: a paragraph's number as Word numbers it (\\r), a table's or figure's
+        as its caption shows it; an update follows a renumbering."""
+        switches = "\\r \\h" if ref.kind == "paragraph" else "\\h"
+        instruction = f"REF {fields.bookmark_name(REF_PREFIX, ref.target)} {switches}"
+        return fields.field(instruction, ref.text, ref.bold or bold, ref.italic)
+
+    def bookmark(self, runs: str, anchor: str) -> str:
+        """Runs inside a bookmark that cross-references to `anchor` name."""
+        self.bookmark_id += 1
+        name = fields.bookmark_name(REF_PREFIX, anchor)
+        return fields.bookmarked(runs, name, self.bookmark_id)
+
+    def caption_label(self, style: str, label: str, anchor: str) -> str:
+        """A table's or figure's label line ("表 16.33"), its number in a bookmark."""
+        word, space, number = label.rpartition(" ")
+        if not (anchor and number):
+            return self.paragraph(style, [Text(label)])
+        runs = fields.run(word + space) + self.bookmark(fields.run(number), anchor)
+        return fields.paragraph(self.style_ids[style], runs)
 
     def paragraph(
         self,
@@ -194,7 +220,13 @@ class DocxWriter:
             props = PAGE_BREAK if block.page_break_before else None
             self.emit(
                 self.paragraph(
-                    style, block.content, block.number, block.bold, props, label=block.numbering
+                    style,
+                    block.content,
+                    block.number,
+                    block.bold,
+                    props,
+                    bookmark=fields.bookmark_name(REF_PREFIX, block.anchor) if block.anchor else "",
+                    label=block.numbering,
                 )
             )
         elif isinstance(block, ItemList):
@@ -213,19 +245,19 @@ class DocxWriter:
         elif isinstance(block, Contents):
             self.contents(block)
         elif isinstance(block, Table):
-            self.emit(
-                table_xml(block, self._text_width(), self.paragraph, self.style_ids, self.inlines)
-            )
+            label = ""
+            if block.label:
+                label = self.caption_label("UN Table Label", block.label, block.anchor)
+            width = self._text_width()
+            self.emit(table_xml(block, width, self.paragraph, self.style_ids, self.inlines, label))
         elif isinstance(block, Figure):
             self.figure(block)
 
     def figure(self, block: Figure) -> None:
         """Caption lines, then the chart as a picture drawn like the PDF's."""
-        for style, text in (
-            ("UN Figure Label", block.label),
-            ("UN Table Title", block.title),
-            ("UN Table Units", block.units),
-        ):
+        if block.label:
+            self.emit(self.caption_label("UN Figure Label", block.label, block.anchor))
+        for style, text in (("UN Table Title", block.title), ("UN Table Units", block.units)):
             if text:
                 self.emit(self.paragraph(style, [Text(text)]))
         png = self.charts[id(block)]  # drawn as wide as the text
