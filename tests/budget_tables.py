@@ -35,9 +35,7 @@ def trailing_figures(cells: list[str]) -> list[str]:
 
 def reference_tables(first: int = 30, last: int = 49) -> dict[str, list[tuple[str, list[str]]]]:
     """Table number → data rows (label, figures) as printed in the reference."""
-    lines = (
-        (REFERENCE_DIR / REFERENCES["budget-2022-s16"]).read_text(encoding="utf-8").splitlines()
-    )
+    lines = (REFERENCE_DIR / REFERENCES["budget-2022-s16"]).read_text(encoding="utf-8").splitlines()
     tables: dict[str, list[tuple[str, list[str]]]] = {}
     current = None
     for line in lines:

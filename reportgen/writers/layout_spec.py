@@ -69,3 +69,17 @@ INDENTS = {
     "TOC 1": Indent(2 * CM, 3 * CM),
     "TOC 2": Indent(3 * CM, 4 * CM),
 }
+
+
+# Figures in tables: the decimal point sits this far inside the cell's right edge
+DECIMAL_PAD = 10.0  # room right of the point for ".4)" in (579.4)
+TABLE_CELL_PAD = 2.5  # left and right padding of every table cell
+
+
+def figure_tail(text: str) -> str:
+    """What of a figure stands right of its alignment point: from the "." on, or the
+    closing mark after the last digit of "(579)"; nothing for "98" or "—"."""
+    if "." in text:
+        return text[text.index(".") :]
+    last_digit = max((i for i, ch in enumerate(text) if ch.isdigit()), default=-1)
+    return text[last_digit + 1 :] if last_digit >= 0 else ""

@@ -40,6 +40,9 @@ class Style:
     extra_ppr: dict[str, str] = field(default_factory=dict)
 
 
+HEADING_SIZE = 7.5  # table heads
+TEXT_SIZE = 8.5  # table cells
+
 # Word's built-in styles: (name shown, name in styles.xml, style id)
 BUILT_IN = {
     "Normal": ("Normal", "Normal"),
@@ -70,6 +73,7 @@ def style_table(page_width: float) -> list[Style]:
     caption = {"align": "left", "keep_next": True}
     head = {"bold": True, "align": "left", "heading_font": True, "indent": "Heading"}
     toc = {"align": "left", "after": 3, "tab_stops": (("right", width, "dot"),)}
+    cell = {"before": 1.5, "after": 1.5}
     return [
         Style("UN Paragraph", indent="UN Paragraph", **para),
         Style("UN Paragraph Unnumbered", indent="UN Paragraph Unnumbered", **para),
@@ -103,8 +107,9 @@ def style_table(page_width: float) -> list[Style]:
         Style("UN Table Title", bold=True, heading_font=True, after=2, **caption),
         Style("UN Table Units", size=8, after=4, **caption),
         Style("UN Table Caption", size=9, bold=True, heading_font=True, before=4, **caption),
-        Style("UN Table Heading", size=7.5, align="left", line=9),
-        Style("UN Table Text", size=8.5, align="left", line=10),
+        # rows as high as the PDF's: a figure's line 12 pt, cell padding 1.5 pt
+        Style("UN Table Heading", size=HEADING_SIZE, align="left", line=9, **cell),
+        Style("UN Table Text", size=TEXT_SIZE, align="left", line=12, **cell),
         Style("UN Table Note", size=8, align="left", before=2),
         Style("UN Figure Label", before=12, **caption),
         Style("UN Figure", align="left", before=2, after=6, line=0),  # holds a picture

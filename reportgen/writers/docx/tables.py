@@ -1,10 +1,13 @@
 """Tables in Word: caption lines kept with the grid, repeating header rows, spans,
 horizontal rules, and figures aligned on the decimal point by a decimal tab.
 
-The cell margins are set here (not left to Word's 5.4 pt default), so the decimal tab
-leaves room for the widest tail a figure has (".5)"): Word and LibreOffice then keep
-every figure on one line. A figure's group separator becomes a no-break space, which
-both treat as part of the number when they align it.
+Figures are right-aligned with a right indent that puts their decimal point where the
+PDF has it (DECIMAL_PAD inside the cell's edge): the indent is less the width of what
+follows the point (".4)"), measured in Times New Roman's widths, which the Latin face
+and its metric twin Liberation Serif share. A decimal tab would do the same in Word,
+but LibreOffice 7.4 sets a figure after a decimal tab on a second line. A figure's
+group separator is a no-break space, so it never breaks. Rows do not split across
+pages.
 
 Built as WordprocessingML text: python-docx's table API is slow on large tables."""
 
@@ -14,12 +17,15 @@ from collections.abc import Callable
 
 from reportgen.model import Inline, Table, TablePart, Text
 from reportgen.writers.docx import fields
-from reportgen.writers.docx.ooxml import tabs
+from reportgen.writers.docx.styles import HEADING_SIZE, TEXT_SIZE
+from reportgen.writers.layout_spec import DECIMAL_PAD, TABLE_CELL_PAD, figure_tail
 
-DECIMAL_MARGIN = 12.0  # points from the cell's right edge to the decimal point
-CELL_PADDING = 2.5  # left and right cell margins
+CELL_PADDING = TABLE_CELL_PAD  # left and right cell margins
 NBSP = "\u00a0"
-JC = {"left": "left", "right": "right", "center": "center", "decimal": "left"}
+# advance widths (em) of what follows a decimal point, in Times New Roman (regular and
+# bold agree for these)
+_TAIL_WIDTHS = {".": 0.25, ",": 0.25, ")": 0.333, "%": 0.833, " ": 0.25, NBSP: 0.25}
+JC = {"left": "left", "right": "right", "center": "center", "decimal": "right"}
 
 Paragraph = Callable[[str, list[Inline]], str]  # (style name, content) → w:p
 Inlines = Callable[[list[Inline], bool], str]  # (content, bold) → runs
@@ -57,6 +63,15 @@ def _twips(points: float) -> str:
     return str(round(points * 20))
 
 
+def _figure_indent(text: str, size: float) -> float:
+    """The right indent that puts a figure's alignment point DECIMAL_PAD inside the
+    cell's edge (as the PDF does: the text left of the point ends half a "." before
+    it); may be negative (into the cell's margin)."""
+    tail = figure_tail(text)
+    width = sum(_TAIL_WIDTHS.get(ch, 0.5) for ch in tail) * size
+    return DECIMAL_PAD - CELL_PADDING + 0.5 * _TAIL_WIDTHS["."] * size - width
+
+
 def _border(side: str, size: int) -> str:
     return f'<w:{side} w:val="single" w:sz="{size}" w:space="0" w:color="000000"/>'
 
@@ -75,12 +90,15 @@ def _grid(part: TablePart, width: float, ids: dict[str, str], inlines: Inlines) 
         "</w:tblGrid>",
     ]
     styles = {"header": ids["UN Table Heading"], "body": ids["UN Table Text"]}
+    size = {ids["UN Table Heading"]: HEADING_SIZE, ids["UN Table Text"]: TEXT_SIZE}
     valign = "top" if part.valign == "top" else "bottom"
     last_header = len(part.header) - 1
     for r, row in enumerate(part.header + part.body):
         out.append("<w:tr>")
         if r <= last_header:
             out.append("<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>")
+        else:
+            out.append("<w:trPr><w:cantSplit/></w:trPr>")
         rule = ""
         if r == last_header or row.kind == "total":
             side = "top" if row.kind == "total" else "bottom"
@@ -97,10 +115,8 @@ def _grid(part: TablePart, width: float, ids: dict[str, str], inlines: Inlines) 
             )
             props, text = {}, cell.text
             if cell.align == "decimal" and text:
-                # the tab's position is counted from the text's left edge, inside the margin
-                position = span - DECIMAL_MARGIN - CELL_PADDING
-                props["tabs"] = tabs(("decimal", position, ""))
-                text = "\t" + text.replace(" ", NBSP)
+                text = text.replace(" ", NBSP)
+                props["ind"] = f'<w:ind w:right="{_twips(_figure_indent(text, size[style]))}"/>'
             if cell.indent:
                 props["ind"] = f'<w:ind w:left="{_twips(8 * cell.indent)}"/>'
             props["jc"] = f'<w:jc w:val="{JC[cell.align]}"/>'
