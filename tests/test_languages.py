@@ -3,6 +3,7 @@ language resources."""
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -54,6 +55,14 @@ def test_budget_tables_carry_the_same_figures_in_both_languages(built):
 
 
 def test_a_partial_french_label_file_renders_with_french_numbers(tmp_path):
+    """A language file that lacks words falls back to English, with one warning a word:
+    fr.yaml without its masthead lines and budget words."""
+    french = yaml.safe_load((ROOT / "reportgen/templates/lang/fr.yaml").read_text("utf-8"))
+    for key in ("distribution", "distribution_kinds", "original", "budget"):
+        del french[key]
+    langs = tmp_path / "langs"
+    langs.mkdir()
+    (langs / "fr.yaml").write_text(yaml.safe_dump(french, allow_unicode=True), "utf-8")
     result = subprocess.run(
         [
             sys.executable,
@@ -67,12 +76,13 @@ def test_a_partial_french_label_file_renders_with_french_numbers(tmp_path):
         capture_output=True,
         text=True,
         timeout=120,
+        env={**os.environ, "REPORTGEN_LANGUAGES": str(langs)},
     )
     assert result.returncode == 0, result.stderr
     assert "warning: fr.yaml has no `distribution`: using the English words" in result.stderr
     assert result.stderr.count("has no `distribution`") == 1
     text = docx_text(tmp_path / "fr-note.docx")
-    assert "22\u202f711,8 milliers de dollars" in text and "2,8 %" in text
+    assert "22\u00a0711,8 milliers de dollars" in text and "2,8\u00a0%" in text
     assert "Soixante-cinquième session" in text and "Vienne, 14-18 mars 2022" in text
     assert "Note du Secrétariat" in text and "Distr.: General" in text
 

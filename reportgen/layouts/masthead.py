@@ -6,13 +6,7 @@ from reportgen.inputs.models import DocumentInput, Session
 from reportgen.labels import Labels, load_labels
 from reportgen.model import AgendaBlock, Footnote, Inline, Masthead, NoteRef, Text
 from reportgen.numbers import NumberStyle, format_date_range, masthead_date
-from reportgen.numerals import chinese, english_ordinal, french_ordinal
-
-ORDINALS = {
-    "chinese": chinese,
-    "english": lambda n: english_ordinal(n).capitalize(),
-    "french": lambda n: french_ordinal(n).capitalize(),
-}
+from reportgen.numerals import SESSION_ORDINALS as ORDINALS
 
 
 def join_items(items: list[str], labels: Labels) -> str:
