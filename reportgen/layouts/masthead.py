@@ -5,7 +5,7 @@ from __future__ import annotations
 from reportgen.inputs.models import DocumentInput, Session
 from reportgen.labels import Labels, load_labels
 from reportgen.model import AgendaBlock, Footnote, Inline, Masthead, NoteRef, Text
-from reportgen.numbers import NumberStyle, format_date_range, masthead_date
+from reportgen.numbers import NumberStyle, format_date, format_date_range, masthead_date
 from reportgen.numerals import SESSION_ORDINALS as ORDINALS
 
 
@@ -64,6 +64,12 @@ def masthead(meta: DocumentInput, labels: Labels, style: NumberStyle) -> Masthea
         language_lines = [labels.get("name"), original.format(language=meta.original_language)]
     elif meta.original_language:
         language_lines = [original.format(language=meta.original_language)]
+    kinds = labels.get("distribution_kinds")  # "Distr. générale" in French
+    kind = kinds.get(meta.distribution, meta.distribution)
+    if labels.get("masthead.date_language") == "own":  # French, Spanish: 10 janvier 2022
+        date = format_date(meta.date, style)
+    else:  # English in the other versions: 10 January 2022
+        date = masthead_date(meta.date, load_labels("en").get("numbers.months"))
     sessions = []
     marks = 0
     for session in meta.sessions:
@@ -74,8 +80,8 @@ def masthead(meta: DocumentInput, labels: Labels, style: NumberStyle) -> Masthea
         organization=labels.get("masthead.organization"),
         organ=organs.get(series, ""),
         symbols=list(meta.symbols),
-        distribution=labels.get("distribution").format(kind=meta.distribution),
-        date=masthead_date(meta.date, load_labels("en").get("numbers.months")),
+        distribution=labels.get("distribution").format(kind=kind),
+        date=date,
         language_lines=language_lines,
         sessions=sessions,
         sessions_side_by_side=meta.sessions_layout == "side-by-side" and len(sessions) == 2,
