@@ -123,6 +123,17 @@ def test_section_prefix_and_sub_item_styles():
         assert [i.marker for i in nested.items] == marks
 
 
+def test_sub_items_in_the_languages_brackets_and_as_word_numbering():
+    source = "lead:\n\n1. one\n2. two\n    1. deep\n"
+    blocks = _number(source, NumberingRules(sub_items=["alpha", "roman"], sub_item="{n})"))
+    items = blocks[1]
+    assert [i.marker for i in items.items] == ["a)", "b)"]  # French, Spanish
+    assert [i.numbering.text for i in items.items] == ["%1)", "%1)"]
+    deep = items.items[1].children[0].items[0]
+    assert (deep.marker, deep.numbering.text, deep.numbering.format) == ("i)", "%2)", "lowerRoman")
+    assert blocks[0].numbering.text == "%1." and blocks[0].number == "1."
+
+
 def test_inline_sub_items_and_unnumbered_paragraphs():
     blocks = _number("会议：(@)一；(@)二；以及 (@)三。\n\n{-} 不编号。\n", NumberingRules())
     assert blocks[0].content[0].text == "会议：(a)一；(b)二；以及 (c)三。"

@@ -520,6 +520,7 @@ def build(doc: LoadedDocument) -> Document:
         headings=n.headings or ["letter", "none", "none", "none"],
         heading_prefix=dict(n.heading_prefix),
         sub_items=list(n.sub_items),
+        sub_item=labels.get("sub_item"),
         first_paragraph=config.first_paragraph,
         heading_start=dict(n.heading_start),
     )

@@ -26,11 +26,12 @@ from reportgen.model import (
 )
 from reportgen.numerals import numeral
 
+# sub-item styles: the numeral style, and whether the language's brackets enclose it
 SUB_ITEM = {
-    "alpha": lambda n: f"({numeral('alpha', n)})",
-    "roman": lambda n: f"({numeral('roman-lower', n)})",
-    "cjk": lambda n: f"({numeral('chinese', n)})",
-    "circled": lambda n: numeral("circled", n),
+    "alpha": ("alpha", True),
+    "roman": ("roman-lower", True),
+    "cjk": ("chinese", True),
+    "circled": ("circled", False),  # ㈠ carries its own
 }
 BULLET = "•"
 # Word's number format for each numeral style (circled ㈠ has none: it stays text)
@@ -68,6 +69,7 @@ class NumberingRules:
     sub_items: list[str] = field(default_factory=lambda: ["alpha", "roman"])
     first_paragraph: int = 1
     heading_start: dict[int, int] = field(default_factory=dict)  # level → first number
+    sub_item: str = "({n})"  # the language's brackets: (a) in English, a) in French
 
 
 class Numberer:
@@ -168,9 +170,11 @@ class Numberer:
             else:
                 styles = self.rules.sub_items
                 style = styles[min(level, len(styles)) - 1]
-                marker = SUB_ITEM[style](index)
+                numerals, enclosed = SUB_ITEM[style]
+                pattern = self.rules.sub_item if enclosed else "{n}"
+                marker = pattern.format(n=numeral(numerals, index))
                 fmt = SUB_ITEM_FORMATS.get(style)
-                label = _word_label(scheme, level - 1, index, fmt, f"(%{level})")
+                label = _word_label(scheme, level - 1, index, fmt, pattern.format(n=f"%{level}"))
             items.append(self.list_item(item, marker, level, label))
         kind = {"ordered": "alpha" if level == 1 else "sub"}.get(block.kind, block.kind)
         return ItemList(items, kind, level)

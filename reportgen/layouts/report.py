@@ -34,6 +34,7 @@ def rules(doc: LoadedDocument, labels: Labels) -> NumberingRules:
         heading_prefix=dict(n.heading_prefix),
         heading_start=dict(n.heading_start),
         sub_items=list(n.sub_items),
+        sub_item=labels.get("sub_item"),
     )
 
 
