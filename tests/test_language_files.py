@@ -213,3 +213,13 @@ def test_every_fixed_word_comes_from_the_language_file_in_every_language(
             if found not in words and not re.fullmatch(r"[IVXLCDM]+|[a-z]", found):
                 leftover.add(found)
     assert not leftover, f"words not from the language file or the input: {sorted(leftover)}"
+
+
+def test_agenda_item_word_agrees_with_the_number_of_items():
+    from reportgen.labels import load_labels
+    from reportgen.layouts.masthead import item_word
+
+    english, arabic = load_labels("en"), load_labels("ar")
+    assert [item_word(n, english) for n in (1, 2, 3)] == ["Item", "Items", "Items"]
+    assert [item_word(n, arabic) for n in (1, 2, 3)] == ["البند", "البندان", "البنود"]
+    assert item_word(2, load_labels("fr")) == "Points"

@@ -16,6 +16,14 @@ def join_items(items: list[str], labels: Labels) -> str:
     return labels.get("masthead.items_separator").join(items[:-1]) + joiner + items[-1]
 
 
+def item_word(count: int, labels: Labels) -> str:
+    """"Item" or "Items" (and the dual, "البندان", where the language has one)."""
+    words = labels.get("masthead.item_words")
+    if count == 2 and "two" in words:
+        return words["two"]
+    return words["one"] if count == 1 else words["many"]
+
+
 def agenda_line(
     session: Session, mark: str, labels: Labels
 ) -> tuple[list[Inline], Footnote | None]:
@@ -23,6 +31,7 @@ def agenda_line(
     agenda = session.agenda
     pattern = labels.get(f"masthead.agenda.{agenda.kind}")
     items = join_items(agenda.items, labels)
+    pattern = pattern.replace("{item}", item_word(len(agenda.items), labels))
     note = None
     if agenda.kind != "adopted" and agenda.symbol:
         text = labels.get("masthead.agenda_note").format(symbol=agenda.symbol)
