@@ -109,6 +109,7 @@ class Contents:
     title: str
     page_label: str
     entries: list[Heading] = field(default_factory=list)
+    own_page: bool = False  # on a page of its own: a page break before and after it
 
 
 @dataclass
@@ -198,6 +199,7 @@ class PageSetup:
     size: str = "A4"  # A4 | Letter
     running_header: list[str] = field(default_factory=list)  # symbols, stacked
     running_titles: tuple[str, str] | None = None  # (even pages, odd pages): part, section
+    widow_control: bool = True  # at least two lines of a paragraph each side of a page break
 
 
 @dataclass

@@ -98,6 +98,8 @@ class DocumentInput(Strict):
     data: str | None = None
     numbering: Numbering = Field(default_factory=Numbering)
     contents: bool = False
+    contents_own_page: bool = True  # the contents on a page of its own after the first
+    widow_control: bool = True  # two lines of a paragraph at least on each side of a break
     recommendations_bold: bool = False
     symbol_link: str | None = None  # e.g. "http://undocs.org/ch/{symbol}"
     budget: BudgetData | None = None

@@ -534,6 +534,7 @@ def build(doc: LoadedDocument) -> Document:
         front.append(Paragraph([Text(meta.subtitle)], role="subtitle"))
     agenda_notes = sum(1 for s in meta.sessions if s.agenda.kind != "adopted" and s.agenda.symbol)
     listing, _ = budget_front.contents(body, annex_headings, config, labels, agenda_notes)
+    listing.own_page = meta.contents_own_page
     front.append(listing)
     number_footnotes(front + body)
     titles = None

@@ -38,7 +38,10 @@ def assemble(
         front=front,
         body=body,
         page=PageSetup(
-            size=meta.page_size, running_header=list(meta.symbols), running_titles=running_titles
+            size=meta.page_size,
+            running_header=list(meta.symbols),
+            running_titles=running_titles,
+            widow_control=meta.widow_control,
         ),
         fonts=FontSet(script="cjk" if labels.is_cjk else "latin"),
         date_iso=meta.date.isoformat(),

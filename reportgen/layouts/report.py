@@ -71,7 +71,9 @@ def build(doc: LoadedDocument) -> Document:
     body = numberer.blocks(body_raw.blocks, bold)
     if meta.contents:
         entries = [b for b in body if isinstance(b, Heading) and b.in_contents]
-        body.insert(0, Contents(labels.get("contents"), labels.get("page"), entries))
+        listing = Contents(labels.get("contents"), labels.get("page"), entries)
+        listing.own_page = meta.contents_own_page
+        body.insert(0, listing)
     anchor_headings(body)
     number_footnotes(front + body)
 

@@ -83,3 +83,31 @@ def figure_tail(text: str) -> str:
         return text[text.index(".") :]
     last_digit = max((i for i, ch in enumerate(text) if ch.isdigit()), default=-1)
     return text[last_digit + 1 :] if last_digit >= 0 else ""
+
+
+# Page breaking, read by both writers: the styles kept on the page of what follows them
+# (a heading with the first two lines of its paragraph, a caption with the header and the
+# first two rows of its table), and how many lines of a paragraph stay on each side of a
+# page break when the document's widow control is on (Word's widow control: two).
+KEEP_WITH_NEXT = frozenset(
+    {
+        "Heading 1",
+        "Heading 2",
+        "Heading 3",
+        "Heading 4",
+        "UN Table Label",
+        "UN Table Title",
+        "UN Table Units",
+        "UN Table Caption",
+        "UN Contents Title",
+        "UN Contents Page Label",
+    }
+)
+WIDOW_LINES = 2  # of a paragraph, at the top of a page
+ORPHAN_LINES = 2  # of a paragraph, at the foot of a page
+TABLE_FIRST_ROWS = 2  # body rows of a table under its header before a page break
+
+# The contents: a dot leader from an entry's last line to its page number.
+CONTENTS_NUMBER_WIDTH = 40.0  # room for the page number, right of the entries
+LEADER_STEP = 4.0  # from one dot to the next, on a grid common to every entry
+LEADER_GAP = 4.0  # clear space before the number and after the entry's text

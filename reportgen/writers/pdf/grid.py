@@ -28,6 +28,7 @@ from reportlab.lib.colors import black
 from reportlab.platypus import Flowable
 
 from reportgen.model import Footnote
+from reportgen.writers.layout_spec import TABLE_FIRST_ROWS
 from reportgen.writers.pdf.textblock import TextBlock, char_widths
 from reportgen.writers.pdf.textops import TextOps
 
@@ -157,7 +158,11 @@ class Grid(Flowable):
                 break
             used += h
             fit += 1
-        if fit <= self.header:  # not even the header and one row
+        # the header and the first rows stay together (a caption kept with the table
+        # keeps with them): at least TABLE_FIRST_ROWS rows, or all there are
+        if fit < self.header + min(TABLE_FIRST_ROWS, len(self.rows) - self.header) or (
+            fit <= self.header
+        ):
             return []
         if fit == len(self.rows):
             return [self]

@@ -10,6 +10,10 @@ sums and bisection, and drawn as one text object:
   spaces and at soft hyphens (U+00AD: no width, not drawn, but a hyphen is drawn at
   the end of a line broken there, in the line's measure); a word wider than the line
   with no such place breaks after a hyphen, dash or slash in it, else between letters.
+- No line starts with closing punctuation or ends with opening punctuation, whatever
+  the break (a space, a Chinese character, a cut inside a word).
+- A URL (http://…, https://…, www.…) breaks only after / . - _ ? & = (never inside
+  "://"); "见" stays with the symbol or URL that follows it.
 - A footnote mark never starts a line: it stays with the text it follows.
 - Justified lines stretch the space after each Chinese character (Tc) and each space
   of Latin text (Tw); the last line and lines ended by a line break are not stretched.
@@ -17,7 +21,9 @@ sums and bisection, and drawn as one text object:
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import accumulate
 from typing import NamedTuple
@@ -36,7 +42,13 @@ NO_END = frozenset("（《「『【〔〈“‘([{")
 CJK_FROM = 0x2E80  # ideographs, kana, CJK punctuation, full-width forms
 EPSILON = 1e-6
 HYPHEN = "-"  # drawn where a line breaks at a soft hyphen
+# a no-break space: set as a space (code 32) in reportlab's TrueType subsets, so word
+# spacing (Tw) widens it as it does a space: a justified line counts it
+NBSP = "\u00a0"
 DASHES = frozenset("-\u2010\u2013\u2014/")  # a too-wide word may break after these
+URL_BREAKS = frozenset("/.-_?&=")  # a URL breaks after these only
+_URL = re.compile(r"(?:https?://|www\.)[^\s\u2e80-\uffff]*[^\s\u2e80-\uffff.,;:!?)\]]")
+_SEE = re.compile(r"见 *(?=[^\s\u2e80-\uffff])")  # 见 before a symbol or URL
 
 
 class Run(NamedTuple):
@@ -90,6 +102,20 @@ class Setting:
         self.run_cjk = [ord(r.text[0]) >= CJK_FROM for r in self.runs]
         self.glue = {s for s, r in zip(self.run_starts, self.runs, strict=True) if r.note}
         self.newlines = [i for i, ch in enumerate(text) if ch == "\n"] if "\n" in text else []
+        # places where the rules above allow (True) or forbid (False) a break whatever
+        # the characters around it: inside URLs, after 见
+        self.fixed: dict[int, bool] = {}
+        if "www." in text or "://" in text:
+            for m in _URL.finditer(text):
+                scheme = text.find("://", m.start(), m.end())
+                for i in range(m.start() + 1, m.end()):
+                    self.fixed[i] = text[i - 1] in URL_BREAKS and not (
+                        scheme >= 0 and scheme < i <= scheme + 3
+                    )
+        if "见" in text:
+            for m in _SEE.finditer(text):
+                for i in range(m.start() + 1, m.end() + 1):
+                    self.fixed[i] = False
         # a line may end after a soft hyphen inside a word: where, and the width of the
         # hyphen drawn there (in the soft hyphen's font)
         self.hyphens: dict[int, float] = {}
@@ -106,14 +132,38 @@ class Setting:
         """Whether a line may end before character i (0 < i < len)."""
         if i in self.glue:  # a footnote mark stays with what it follows
             return False
-        ch, prev = self.text[i], self.text[i - 1]
-        if ch == " " or prev == " " or prev == "\n" or i in self.hyphens:
+        text = self.text
+        ch, prev = text[i], text[i - 1]
+        if prev == "\n":
+            return True
+        fixed = self.fixed.get(i) if self.fixed else None
+        if fixed is not None:
+            return fixed and ch not in NO_START
+        if ch == " " or prev == " ":
+            return self.rules_allow(i)
+        if i in self.hyphens:
             return True
         return (
             (ord(ch) >= CJK_FROM or ord(prev) >= CJK_FROM)
             and ch not in NO_START
             and prev not in NO_END
         )
+
+    def rules_allow(self, i: int) -> bool:
+        """Whether a break before character i leaves a line ending with opening or a line
+        starting with closing punctuation, spaces at the break set aside."""
+        text = self.text
+        a = i
+        while a > 0 and text[a - 1] == " ":
+            a -= 1
+        b = i
+        while b < len(text) and text[b] == " ":
+            b += 1
+        if a == 0 or b == len(text):
+            return False
+        if text[b] in NO_START or text[a - 1] in NO_END:
+            return False
+        return self.fixed.get(b) is not False
 
     def last_break(self, after: int, upto: int) -> int | None:
         """The last place in (after, upto] where a line may end."""
@@ -129,7 +179,8 @@ class Setting:
         text = self.text
         for i in range(upto, after + 1, -1):
             if text[i - 1] in DASHES and text[i - 2] not in " \n" and i not in self.glue:
-                return i
+                if text[i] not in NO_START and self.fixed.get(i) is not False:
+                    return i
         return None
 
     def notes_between(self, start: int, end: int) -> list[Footnote]:
@@ -150,10 +201,11 @@ class Setting:
             i += 1
 
     def stretch_points(self, start: int, end: int) -> int:
-        """Characters in [start, end) that a justified line widens: Chinese ones and
-        spaces."""
+        """Characters in [start, end) that a justified line widens: Chinese ones, spaces
+        and no-break spaces."""
+        text = self.text
         return sum(
-            (b - a) if cjk else self.text.count(" ", a, b)
+            (b - a) if cjk else text.count(" ", a, b) + text.count(NBSP, a, b)
             for _, cjk, a, b in self.segments(start, end)
         )
 
@@ -219,6 +271,9 @@ class TextBlock(Flowable):
         self._lines: dict[float, tuple[float, list[Line]]] = {}
         self.lines: list[Line] = []
         self.indent0 = 0.0
+        # called with the canvas and the block's top when its first part is drawn (a
+        # heading's bookmark and page: where it is printed, not where it was placed)
+        self.mark: Callable[[object, float], None] | None = None
 
     # -- what the frame asks ----------------------------------------------------
     @property
@@ -244,20 +299,41 @@ class TextBlock(Flowable):
         return self.width, self.height
 
     def split(self, availWidth, availHeight):  # noqa: N803
+        """The lines that fit and the rest, as platypus' Paragraph.split: with the style's
+        `allowOrphans` and `allowWidows` false, at least two lines stay on each side of
+        the break (`orphan_lines` and `widow_lines` say how many), or none moves."""
         self.wrap(availWidth, availHeight)
+        lines = self.lines
         fit = int((availHeight + EPSILON) // self.style.leading)
-        if fit <= 1 or len(self.lines) <= 1:  # no orphans: a lone first line moves on
-            return []
-        if fit >= len(self.lines):
+        if fit >= len(lines):
             return [self]
-        cut = self.lines[fit].start
+        s = self.style
+        head_min = 1 if getattr(s, "allowOrphans", 0) else getattr(s, "orphan_lines", 2)
+        tail_min = 1 if getattr(s, "allowWidows", 1) else getattr(s, "widow_lines", 2)
+        fit = min(fit, len(lines) - tail_min)
+        if fit < head_min:
+            return []
+        cut = lines[fit].start
         head = TextBlock(
             self.setting, self.style, self.bullet, start=self.start, end=cut, first=self.first
         )
         head.spaceAfter = 0.0
-        head._lines[availWidth] = (self.indent0, self.lines[:fit])
+        head.mark = self.mark
+        head._lines[availWidth] = (self.indent0, lines[:fit])
         tail = TextBlock(self.setting, self.style, start=cut, end=self.end, first=False)
         return [head, tail]
+
+    def last_baseline(self) -> float:
+        """The last line's baseline, above the block's bottom (as `_paint` sets it)."""
+        s, st = self.style, self.setting
+        if not self.lines:
+            return 0.0
+        first = self.lines[0]
+        top = max(
+            (ascent(r.font, r.size) for r, *_ in st.segments(first.start, first.end)),
+            default=ascent(s.fontName, s.fontSize),
+        )
+        return self.height - top - (len(self.lines) - 1) * s.leading
 
     # -- line breaking ------------------------------------------------------------
     def _first_indent(self) -> float:
@@ -314,7 +390,11 @@ class TextBlock(Flowable):
                 if not cut:  # a word wider than the line, with no hyphenation point in it
                     cut = st.last_dash(pos, fits)
                     cut_word = not cut
-                cut = nxt = cut or max(fits, pos + 1)
+                if not cut:  # cut between two letters, but not before closing punctuation
+                    cut = max(fits, pos + 1)
+                    while cut > pos + 1 and (text[cut] in NO_START or text[cut - 1] in NO_END):
+                        cut -= 1
+                cut = nxt = cut
             while nxt < end and text[nxt] == " ":
                 nxt += 1
             last = cut
@@ -340,6 +420,8 @@ class TextBlock(Flowable):
         """Drawn at (x, y) in the current space, inside q … Q only: reportlab's own
         save, translate and restore around every flowable cost more than the text."""
         x = self._hAlignAdjust(x, _sW)
+        if self.mark is not None:
+            self.mark(canvas, y + self.height)
         self.canv = canvas
         canvas._code.append("q")
         self._paint(x, y)
@@ -347,6 +429,8 @@ class TextBlock(Flowable):
         del self.canv
 
     def draw(self):
+        if self.mark is not None:
+            self.mark(self.canv, self.height)
         self._paint(0.0, 0.0)
 
     def paint_into(self, ops: TextOps, x0: float, y0: float) -> None:
@@ -412,7 +496,7 @@ class TextBlock(Flowable):
                     ops.set("Ts", run.rise)
                 show(piece, run.font, run.size)
                 if extra:
-                    advance += extra * ((b - a) if cjk else piece.count(" "))
+                    advance += extra * ((b - a) if cjk else piece.count(" ") + piece.count(NBSP))
                 if run.url:
                     links.append((run.url, x, y, x + advance, run.size))
                 x += advance

@@ -8,6 +8,7 @@ a second pass.
 from __future__ import annotations
 
 import io
+import math
 import os
 from dataclasses import dataclass, field
 
@@ -19,6 +20,7 @@ from reportlab.platypus import (
     DocIf,
     Flowable,
     PageBreak,
+    PageBreakIfNotEmpty,
     PageTemplate,
     Spacer,
     Table,
@@ -45,21 +47,28 @@ from reportgen.model import (
 )
 from reportgen.stamp import build_epoch
 from reportgen.writers.charts import chart_drawing
-from reportgen.writers.layout_spec import GEOMETRY as G
 from reportgen.writers.layout_spec import (
+    CONTENTS_NUMBER_WIDTH,
     INDENTS,
+    KEEP_WITH_NEXT,
+    LEADER_GAP,
+    LEADER_STEP,
     MASTHEAD_LEFT,
     MASTHEAD_RIGHT_INDENT,
+    ORPHAN_LINES,
     PAGE_SIZES,
+    WIDOW_LINES,
 )
+from reportgen.writers.layout_spec import GEOMETRY as G
 from reportgen.writers.layout_spec import leading as line_height
 from reportgen.writers.pdf.chart import Chart
 from reportgen.writers.pdf.deflate import deflate_streams
 from reportgen.writers.pdf.fontreg import PdfFonts, register
 from reportgen.writers.pdf.footnotes import FootnoteFrame
+from reportgen.writers.pdf.keeps import KeepWithNext
 from reportgen.writers.pdf.tables import captions, table_flowables
 from reportgen.writers.pdf.text import Runs, has_cjk
-from reportgen.writers.pdf.textblock import Run, Setting, TextBlock, ascent, char_widths
+from reportgen.writers.pdf.textblock import Run, Setting, TextBlock, char_widths
 from reportgen.writers.pdf.textops import TextOps
 
 
@@ -73,7 +82,7 @@ class PdfResult:
 class Styles:
     """Paragraph styles mirroring the DOCX styles of the same names."""
 
-    def __init__(self, fonts: PdfFonts, cjk: bool):
+    def __init__(self, fonts: PdfFonts, cjk: bool, widow_control: bool = True):
         base = fonts.cjk if cjk else fonts.latin
         bold = fonts.cjk_bold if cjk else pdfmetrics_bold(fonts.latin)
         wrap = "CJK" if cjk else None
@@ -90,6 +99,7 @@ class Styles:
             **kw,
         ) -> ParagraphStyle:
             spec = INDENTS.get(indent or name)
+            kw.setdefault("keepWithNext", int(name in KEEP_WITH_NEXT))
             return ParagraphStyle(
                 name,
                 fontName=font,
@@ -104,6 +114,11 @@ class Styles:
                 wordWrap=wrap,
                 bulletFontName=fonts.latin,
                 bulletFontSize=size,
+                # widow and orphan control (TextBlock.split)
+                allowWidows=int(not widow_control),
+                allowOrphans=0,
+                widow_lines=WIDOW_LINES,
+                orphan_lines=ORPHAN_LINES,
                 **kw,
             )
 
@@ -152,8 +167,6 @@ class Styles:
             3: style("Heading 3", indent="Heading", font=bold, align=TA_LEFT, before=8, after=4),
             4: style("Heading 4", indent="Heading", font=bold, align=TA_LEFT, before=6, after=4),
         }
-        for h in self.headings.values():
-            h.keepWithNext = 1
         self.masthead = style("UN Masthead", align=TA_LEFT, leading=12)
         self.organ = style("UN Masthead Organ", size=16, font=bold, align=TA_LEFT, leading=20)
         self.symbol = style("UN Symbol", align=TA_RIGHT, leading=22)
@@ -167,9 +180,19 @@ class Styles:
             after=2,
         )
         self.toc = {
-            1: style("TOC 1", align=TA_LEFT, after=3),
-            2: style("TOC 2", align=TA_LEFT, after=3),
+            1: style("TOC 1", align=TA_LEFT, after=3, rightIndent=CONTENTS_NUMBER_WIDTH),
+            2: style("TOC 2", align=TA_LEFT, after=3, rightIndent=CONTENTS_NUMBER_WIDTH),
         }
+        self.contents_title = style(
+            "UN Contents Title",
+            indent="UN Title",
+            size=G.subtitle_size,
+            font=bold,
+            align=TA_LEFT,
+            before=6,
+            after=12,
+        )
+        self.page_label = style("UN Contents Page Label", align=TA_RIGHT, after=3)
         self.table_label = style("UN Table Label", align=TA_LEFT, before=12)
         self.table_title = style("UN Table Title", font=bold, align=TA_LEFT, after=2)
         self.table_units = style("UN Table Units", size=8, align=TA_LEFT, after=4)
@@ -181,8 +204,6 @@ class Styles:
         )
         self.table_text = style("UN Table Text", size=8.5, leading=10, align=TA_LEFT)
         self.table_note = style("UN Table Note", size=8, align=TA_LEFT, before=2)
-        for caption in (self.table_label, self.table_title, self.table_units, self.table_caption):
-            caption.keepWithNext = 1
         self.cover = style(
             "UN Cover",
             indent="UN Title",
@@ -199,30 +220,6 @@ class Styles:
         self.font_cjk = fonts.cjk
 
 
-class HeadingMark(Flowable):
-    """Zero-size marker placed before a heading: records its page and bookmark."""
-
-    _ZEROSIZE = True
-
-    def __init__(self, heading: Heading, title: str):
-        super().__init__()
-        self.heading = heading
-        self.title = title
-
-    def wrap(self, aW, aH):
-        return 0, 0
-
-    def draw(self):
-        key = self.heading.anchor or f"h{id(self.heading)}"
-        self.canv.bookmarkPage(key)
-        self.canv.addOutlineEntry(
-            self.title, key, level=max(0, self.heading.level - 1), closed=True
-        )
-        pages = getattr(self.canv, "_rg_heading_pages", None)
-        if pages is not None:
-            pages[key] = self.canv.getPageNumber()
-
-
 class RectoBreak(DocIf):
     """A page break when the next flowable would fall on a left-hand (even) page, so
     that it starts a right-hand page (tested directly, not as an evaluated string)."""
@@ -234,28 +231,50 @@ class RectoBreak(DocIf):
         return self._doctemplateAttr("page") % 2 == 0
 
 
-class PageNumberForm(Flowable):
-    """A contents page number, drawn as a form defined once every page is laid out:
-    one pass suffices, the way "page x of y" is usually done."""
+class ContentsEntry(Flowable):
+    """A contents line: the entry (its number and words, wrapped clear of the page
+    numbers) and, when it has a heading, a dot leader from the end of its last line to its
+    page number; the two are drawn as a form defined once every page is laid out (one
+    pass suffices, the way "page x of y" is usually done)."""
 
-    def __init__(self, name: str, height: float, baseline: float):
+    def __init__(self, label: TextBlock, form: str | None, leaders: dict[str, float]):
         super().__init__()
-        self.name = name
-        self.height = height
-        self.baseline = baseline  # the entry's last baseline, above the cell's bottom
+        self.label = label
+        self.form = form
+        self.leaders = leaders  # form → where its leader starts, left of the right edge
+        self.spaceBefore = label.spaceBefore
+        self.spaceAfter = label.spaceAfter
+
+    @property
+    def notes(self) -> list[Footnote]:
+        """The notes the entry cites (the budget's ** and ***), at the foot of its page."""
+        return self.label.notes
 
     def wrap(self, aW, aH):
-        self.width = aW
-        return aW, self.height
+        self.width, self.height = self.label.wrap(aW, aH)
+        return self.width, self.height
 
-    def draw(self):
-        self.canv.saveState()
-        self.canv.translate(self.width, self.baseline)
-        self.canv.doForm(self.name)
-        self.canv.restoreState()
+    def split(self, aW, aH):
+        return []
+
+    def drawOn(self, canvas, x, y, _sW=0):  # noqa: N802, N803 (reportlab's names)
+        label = self.label
+        label.drawOn(canvas, x, y)
+        if not self.form or not label.lines:
+            return
+        s = label.style
+        last = label.lines[-1]
+        start = (label.indent0 if len(label.lines) == 1 else s.leftIndent) + last.width
+        self.leaders[self.form] = start + LEADER_GAP - self.width
+        canvas.saveState()
+        canvas.translate(x + self.width, y + label.last_baseline())
+        canvas.doForm(self.form)
+        canvas.restoreState()
 
 
 class DocTemplate(BaseDocTemplate):
+    keepTogetherClass = KeepWithNext  # a heading keeps with the start of what follows
+
     def __init__(self, buffer, writer: PdfWriter, **kw):
         self.writer = writer
         super().__init__(buffer, **kw)
@@ -281,11 +300,12 @@ class PdfWriter:
         self.doc = doc
         self.cjk = (doc.fonts.script == "cjk") if doc.fonts else True
         self.fonts = register(fonts, need_cjk=True)
-        self.styles = Styles(self.fonts, self.cjk)
+        self.styles = Styles(self.fonts, self.cjk, doc.page.widow_control)
         self.contents_pages = page_numbers or {}
         self.heading_pages: dict[str, int] = {}
         self.page_count = 0
         self.page_forms: list[str] = []  # anchors whose page numbers the contents show
+        self.leaders: dict[str, float] = {}  # their forms → where the leader starts
         self.cell_styles: dict[tuple, ParagraphStyle] = {}
         self.cell_settings: dict[tuple, Setting] = {}  # plain cell texts, measured once
 
@@ -304,10 +324,11 @@ class PdfWriter:
         if not number:
             return None
         s = self.styles
+        bold = bold or style.fontName in (s.font_bold, s.font_latin_bold)  # a heading's
         if has_cjk(number):
-            font = s.font_bold if bold or style.fontName == s.font_bold else s.font_cjk
+            font = s.font_bold if bold else s.font_cjk
         else:
-            font = pdfmetrics_bold(s.font_latin) if bold else s.font_latin
+            font = s.font_latin_bold if bold else s.font_latin
         return Run(number, font, style.bulletFontSize)
 
     def lines(self, lines: list[list[Run]], style: ParagraphStyle) -> TextBlock:
@@ -329,11 +350,12 @@ class PdfWriter:
             style = s.headings[min(block.level, 4)]
             title = (block.number + " " if block.number else "") + _plain(block.content)
             if block.page_break_before:
-                story.append(PageBreak())
+                story.append(PageBreakIfNotEmpty())
             if block.recto:
                 story.append(RectoBreak())
-            story.append(HeadingMark(block, title))
-            story.append(self.para(block.content, style, block.number))
+            heading = self.para(block.content, style, block.number)
+            heading.mark = self.heading_mark(block, title)
+            story.append(heading)
         elif isinstance(block, Paragraph):
             style = {
                 "title": s.title,
@@ -344,7 +366,7 @@ class PdfWriter:
                 "signature": s.signature,
             }.get(block.role, s.paragraph if block.number else s.unnumbered)
             if block.page_break_before:
-                story.append(PageBreak())
+                story.append(PageBreakIfNotEmpty())
             story.append(self.para(block.content, style, block.number, block.bold))
         elif isinstance(block, ItemList):
             style = {"alpha": s.item, "sub": s.item2, "bullet": s.bullet, "outline": s.outline}[
@@ -367,33 +389,37 @@ class PdfWriter:
                 story.append(self.para(note, s.table_note))
             story.append(Spacer(1, 8))
 
+    def heading_mark(self, heading: Heading, title: str):
+        """What drawing a heading's first line does: a bookmark to the heading's top on
+        the page where it is printed, and that page for the contents."""
+        key = heading.anchor or f"h{id(heading)}"
+        level = max(0, heading.level - 1)
+        pages = self.heading_pages
+
+        def mark(canv, top: float) -> None:
+            canv.bookmarkPage(key, fit="XYZ", left=0, top=round(top + 4, 1), zoom=0)
+            canv.addOutlineEntry(title, key, level=level, closed=True)
+            pages[key] = canv.getPageNumber()
+
+        return mark
+
     def contents(self, block: Contents, story: list) -> None:
+        """目录 / 页次 and the entries, on a page of their own if the block says so."""
         s = self.styles
-        story.append(self.para([Text(block.title)], s.subtitle))
-        width = self.text_width()
-        rows = [[self.para([Text("")], s.toc[1]), self.para([Text(block.page_label)], s.masthead)]]
+        if block.own_page:
+            story.append(PageBreakIfNotEmpty())
+        story.append(self.para([Text(block.title)], s.contents_title))
+        story.append(self.para([Text(block.page_label)], s.page_label))
         for entry in block.entries:
             label = [Text(entry.number + " ")] + entry.content if entry.number else entry.content
-            style = s.toc[min(entry.level, 2)]
-            page = ""
+            form = None
             if entry.anchor:
-                # bottom-aligned like the entry: on the baseline of its last line
-                baseline = style.leading - ascent(style.fontName, style.fontSize)
-                page = PageNumberForm(f"toc-{entry.anchor}", s.masthead.leading, baseline)
+                form = f"toc-{entry.anchor}"
                 self.page_forms.append(entry.anchor)
-            rows.append([self.para(label, style), page])
-        table = Table(rows, colWidths=[width - 40, 40])
-        table.setStyle(
-            self.table_style(
-                [
-                    ("ALIGN", (1, 0), (1, -1), "RIGHT"),
-                    ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                ]
-            )
-        )
-        story.append(table)
+            text = self.para(label, s.toc[min(entry.level, 2)])
+            story.append(ContentsEntry(text, form, self.leaders))
+        if block.own_page:
+            story.append(PageBreakIfNotEmpty())
 
     def masthead(self, story: list) -> None:
         m = self.doc.masthead
@@ -469,12 +495,27 @@ class PdfWriter:
         return cell
 
     def define_page_forms(self, canv) -> None:
-        """The page number of each contents entry, right-aligned at the form's origin."""
+        """Each contents entry's page number, right-aligned at the form's origin (the
+        entry's last baseline at the right margin), and its dot leader: dots on a grid
+        common to every entry, drawn as shapes, so the text read back is the entry and
+        its number only."""
         font = self.styles.font_latin
+        size = G.body_size
         for anchor in dict.fromkeys(self.page_forms):
-            canv.beginForm(f"toc-{anchor}", -60, -4, 0, 20)
-            canv.setFont(font, G.body_size)
-            canv.drawRightString(0, 0, str(self.heading_pages.get(anchor, "")))
+            name = f"toc-{anchor}"
+            number = str(self.heading_pages.get(anchor, ""))
+            end = -sum(char_widths(font, number, size)) - LEADER_GAP
+            start = self.leaders.get(name, end)
+            canv.beginForm(name, min(start, -60) - 2, -4, 0, 20)
+            canv.setFont(font, size)
+            canv.drawRightString(0, 0, number)
+            first = math.ceil(start / LEADER_STEP)
+            last = math.floor(end / LEADER_STEP)
+            if last >= first:
+                dots = canv.beginPath()
+                for k in range(first, last + 1):
+                    dots.circle(k * LEADER_STEP, 1.0, 0.55)
+                canv.drawPath(dots, stroke=0, fill=1)
             canv.endForm()
 
     def table_style(self, commands: list) -> TableStyle:
