@@ -16,7 +16,7 @@ from reportgen.model import FontSet
 from reportgen.writers.docx.fields import attr
 from reportgen.writers.docx.ooxml import ordered, ppr, rpr, tabs, twips
 from reportgen.writers.layout_spec import GEOMETRY as G
-from reportgen.writers.layout_spec import INDENTS, leading
+from reportgen.writers.layout_spec import INDENTS, KEEP_WITH_NEXT, leading
 
 
 @dataclass(frozen=True)
@@ -40,6 +40,7 @@ class Style:
     extra_ppr: dict[str, str] = field(default_factory=dict)
 
 
+_NO_WIDOW_CONTROL = '<w:widowControl w:val="0"/>'
 HEADING_SIZE = 7.5  # table heads
 TEXT_SIZE = 8.5  # table cells
 
@@ -93,7 +94,7 @@ def style_table(page_width: float) -> list[Style]:
             **{**title, "align": "center"},
         ),
         Style("UN Cover", size=G.subtitle_size, before=2, after=2, keep_next=True, **title),
-        Style("UN Contents Heading", size=G.subtitle_size, before=12, after=6, **title),
+        Style("UN Contents Title", size=G.subtitle_size, before=12, after=6, **title),
         Style("UN Contents Page Label", size=8, align="right", after=2, keep_next=True),
         Style("UN Signature", align="right", before=6),
         # first page: lines hold runs of several sizes, so no fixed leading
@@ -197,7 +198,7 @@ def _paragraph_properties(s: Style) -> str:
     else:
         spacing += ' w:line="240" w:lineRule="auto"'
     children = {
-        "keepNext": "<w:keepNext/>" if s.keep_next or s.outline is not None else "",
+        "keepNext": "<w:keepNext/>" if s.keep_next or s.name in KEEP_WITH_NEXT else "",
         "keepLines": "<w:keepLines/>" if s.outline is not None else "",
         "tabs": _tab_stops(s),
         "spacing": f"<w:spacing {spacing}/>",
@@ -263,8 +264,11 @@ def languages(font: FontSet, language: str) -> str:
     return f'<w:lang w:val="{attr(language)}" w:eastAsia="zh-CN" w:bidi="ar-SA"/>'
 
 
-def styles_xml(font: FontSet, language: str, page_width: float) -> bytes:
-    """The whole styles part."""
+def styles_xml(
+    font: FontSet, language: str, page_width: float, widow_control: bool = True
+) -> bytes:
+    """The whole styles part; `widow_control`: two lines at least on each side of a page
+    break (Word's widow/orphan control), the document's setting."""
     defaults = (
         "<w:docDefaults><w:rPrDefault>"
         + rpr(
@@ -284,7 +288,7 @@ def styles_xml(font: FontSet, language: str, page_width: float) -> bytes:
         '<w:name w:val="Normal"/><w:qFormat/>'
         + ppr(
             {
-                "widowControl": "<w:widowControl/>",  # two lines at least on each side
+                "widowControl": "<w:widowControl/>" if widow_control else _NO_WIDOW_CONTROL,
                 "spacing": f'<w:spacing w:line="{twips(G.body_leading)}" w:lineRule="atLeast"/>',
                 "jc": '<w:jc w:val="both"/>',
             }

@@ -18,7 +18,12 @@ from collections.abc import Callable
 from reportgen.model import Inline, Table, TablePart, Text
 from reportgen.writers.docx import fields
 from reportgen.writers.docx.styles import HEADING_SIZE, TEXT_SIZE
-from reportgen.writers.layout_spec import DECIMAL_PAD, TABLE_CELL_PAD, figure_tail
+from reportgen.writers.layout_spec import (
+    DECIMAL_PAD,
+    TABLE_CELL_PAD,
+    TABLE_FIRST_ROWS,
+    figure_tail,
+)
 
 CELL_PADDING = TABLE_CELL_PAD  # left and right cell margins
 NBSP = "\u00a0"
@@ -117,6 +122,8 @@ def _grid(part: TablePart, width: float, ids: dict[str, str], inlines: Inlines) 
             if cell.align == "decimal" and text:
                 text = text.replace(" ", NBSP)
                 props["ind"] = f'<w:ind w:right="{_twips(_figure_indent(text, size[style]))}"/>'
+            if r < len(part.header) + TABLE_FIRST_ROWS - 1:
+                props["keepNext"] = "<w:keepNext/>"  # the header with the first rows
             if cell.indent:
                 props["ind"] = f'<w:ind w:left="{_twips(8 * cell.indent)}"/>'
             props["jc"] = f'<w:jc w:val="{JC[cell.align]}"/>'

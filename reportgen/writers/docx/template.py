@@ -36,7 +36,7 @@ _FONT_FACTS = {
 _DECLARATION = "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
 
 
-def new_document(font: FontSet, language: str, page_width: float):
+def new_document(font: FontSet, language: str, page_width: float, widow_control: bool = True):
     """An empty python-docx document with reportgen's parts in place of the default's."""
     document = new_docx()
     part = document.part
@@ -49,7 +49,8 @@ def new_document(font: FontSet, language: str, page_width: float):
             package.rels.pop(r_id)
         elif rel.reltype.endswith("/extended-properties"):
             rel.target_part._blob = app_xml()
-    part._styles_part._element = parse_xml(styles_xml(font, language, page_width))
+    styles = styles_xml(font, language, page_width, widow_control)
+    part._styles_part._element = parse_xml(styles)
     for rel in part.rels.values():
         if rel.reltype == RT.FONT_TABLE:
             rel.target_part._blob = font_table_xml(font)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from dataclasses import replace
 
 from docx.enum.section import WD_SECTION
 from docx.opc.pkgwriter import PackageWriter
@@ -80,7 +81,10 @@ class DocxWriter:
         self.pages = page_numbers if page_numbers is not None else {}
         self.font_set = doc.fonts or FontSet()
         self.page_width, self.page_height = PAGE_SIZES[doc.page.size]
-        self.docx = new_document(self.font_set, doc.language, self.page_width)
+        self.docx = new_document(
+            self.font_set, doc.language, self.page_width, doc.page.widow_control
+        )
+        self.page_after_contents = False  # the contents stands on a page of its own
         self.style_ids = style_ids(self.page_width)
         self.list_indents = list_indents(self.page_width)
         self.body = self.docx.element.body
@@ -195,6 +199,12 @@ class DocxWriter:
 
     # -- blocks -----------------------------------------------------------------
     def block(self, block: Block) -> None:
+        if self.page_after_contents and not isinstance(block, Contents):
+            self.page_after_contents = False
+            if not isinstance(block, (Heading, Paragraph)):  # they break themselves
+                self.emit(fields.paragraph(self.style_ids["Normal"], props=PAGE_BREAK))
+            elif not block.page_break_before:
+                block = replace(block, page_break_before=True)
         if isinstance(block, Heading):
             if block.recto:
                 # Word starts a right-hand page with an odd-page section break
@@ -299,7 +309,9 @@ class DocxWriter:
         and would lose the notes (** ***) cited in entries; PAGEREF fields keep every
         entry as it is and only their page numbers change. LibreOffice computes them
         as it lays out the pages; Word updates them when asked (see `settings_xml`)."""
-        self.emit(self.paragraph("UN Contents Heading", [Text(block.title)]))
+        own_page = PAGE_BREAK if block.own_page else None
+        self.emit(self.paragraph("UN Contents Title", [Text(block.title)], props=own_page))
+        self.page_after_contents = block.own_page
         self.emit(self.paragraph("UN Contents Page Label", [Text(block.page_label)]))
         for entry in block.entries:
             style = f"TOC {min(entry.level, 2)}"
