@@ -17,7 +17,8 @@ def join_items(items: list[str], labels: Labels) -> str:
 
 
 def item_word(count: int, labels: Labels) -> str:
-    """ "Item" or "Items" (and the dual, "البندان", where the language has one)."""
+    """The word before the agenda items: Item or Items, and the dual (البندان) where the
+    language has one."""
     words = labels.get("masthead.item_words")
     if count == 2 and "two" in words:
         return words["two"]
