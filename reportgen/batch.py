@@ -6,12 +6,14 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import stat
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from reportgen.cache import reportgen_files
 from reportgen.fonts import FontChoice
+from reportgen.inputs.limits import MAX_FINGERPRINT_BYTES
 from reportgen.output import write_atomic
 
 STAMPS = ".reportgen"  # beside the outputs: one JSON stamp per document
@@ -38,31 +40,108 @@ def fingerprint(folder: Path, formats: tuple[str, ...], fonts: FontChoice) -> st
         if font is not None:
             stat = font.path.stat()
             digest.update(f"{font.path}#{font.index}:{stat.st_size}:{stat.st_mtime_ns}".encode())
-    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-        digest.update(str(path.relative_to(folder)).encode())
-        digest.update(path.read_bytes())
+    for relative, entry in _entries(folder):
+        digest.update(b"\0" + relative.encode() + b"\0")
+        digest.update(_entry_digest(entry))
     return digest.hexdigest()
 
 
+def _entries(folder: Path):
+    """Every entry under `folder` (sorted by relative path), links not followed."""
+    found = []
+    stack = [(folder, "")]
+    while stack:
+        where, prefix = stack.pop()
+        try:
+            with os.scandir(where) as entries:
+                for entry in entries:
+                    relative = prefix + entry.name
+                    found.append((relative, entry))
+                    if entry.is_dir(follow_symlinks=False):
+                        stack.append((Path(entry.path), relative + "/"))
+        except OSError:  # an unreadable folder: its name is all that is known
+            continue
+    return sorted(found, key=lambda item: item[0])
+
+
+def _entry_digest(entry: os.DirEntry) -> bytes:
+    """What an entry of a document folder contributes to the fingerprint, read without
+    following a link (a link's target path is enough: what it leads to inside the folder
+    is an entry itself, and a file outside is never read) and without opening anything
+    but a regular file (a FIFO would block). A file larger than MAX_FINGERPRINT_BYTES,
+    or one that cannot be read, is known by its size and time; the build reports it."""
+    try:
+        if entry.is_symlink():
+            return b"link:" + os.fsencode(os.readlink(entry.path))
+        info = entry.stat(follow_symlinks=False)
+    except OSError:
+        return b"gone"
+    if stat.S_ISDIR(info.st_mode):
+        return b"folder"
+    if not stat.S_ISREG(info.st_mode):
+        return b"special:%o" % stat.S_IFMT(info.st_mode)
+    known = b"file:%d:%d" % (info.st_size, info.st_mtime_ns)
+    if info.st_size > MAX_FINGERPRINT_BYTES:
+        return known
+    try:
+        return b"sha:" + _file_sha(entry.path, info.st_size).encode()
+    except OSError:
+        return known
+
+
+def _file_sha(path: str | Path, size: int | None = None) -> str:
+    """A regular file's SHA-256, read in blocks; opened without following a link and
+    without blocking, and refused (OSError) if it is not a regular file."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    fd = os.open(path, flags)
+    with os.fdopen(fd, "rb") as f:
+        if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
+            raise OSError(f"{path}: not a regular file")
+        if size is not None and size <= 1 << 20:  # most inputs: one read
+            return hashlib.sha256(f.read()).hexdigest()
+        digest = hashlib.sha256()
+        while block := f.read(1 << 20):
+            digest.update(block)
+        return digest.hexdigest()
+
+
 def _sha(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    return _file_sha(path)
 
 
 def _stamp_path(out_dir: Path, name: str) -> Path:
     return out_dir / STAMPS / f"{name}.json"
 
 
-def up_to_date(out_dir: Path, name: str, key: str) -> dict | None:
-    """The stamp of outputs built from the same inputs, if they are all still there."""
+def up_to_date(
+    out_dir: Path, name: str, key: str, formats: tuple[str, ...] | None = None
+) -> dict | None:
+    """The stamp of outputs built from the same inputs, if they are all still there as
+    they were written. A stamp that is not exactly what this module writes (damaged,
+    edited, naming other files) is no stamp: the document is built again."""
     try:
         stamp = json.loads(_stamp_path(out_dir, name).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    if stamp.get("fingerprint") != key:
+    if not isinstance(stamp, dict) or stamp.get("fingerprint") != key:
         return None
-    for output, digest in stamp.get("outputs", {}).items():
-        path = out_dir / output
-        if not path.is_file() or _sha(path) != digest:
+    outputs = stamp.get("outputs")
+    expected = {f"{name}.{fmt}" for fmt in formats} if formats else None
+    if not isinstance(outputs, dict) or not outputs:
+        return None
+    if expected is not None and set(outputs) != expected:
+        return None
+    if not isinstance(stamp.get("pages", 0), int):
+        return None
+    for output, digest in outputs.items():
+        if not isinstance(output, str) or not isinstance(digest, str):
+            return None
+        if output != Path(output).name or not output.startswith(f"{name}."):
+            return None  # only the document's own outputs, in OUT
+        try:
+            if _sha(out_dir / output) != digest:
+                return None
+        except OSError:
             return None
     return stamp
 
@@ -82,7 +161,7 @@ def build_one(
     name = folder.name
     start = time.perf_counter()
     key = fingerprint(folder, formats, fonts)
-    stamp = None if force else up_to_date(out_dir, name, key)
+    stamp = None if force else up_to_date(out_dir, name, key, formats)
     if stamp is not None:
         return Outcome(
             name,
@@ -93,29 +172,49 @@ def build_one(
         )
     try:
         result = build_document(folder, out_dir, formats, fonts)
+        outputs = {p.name: _sha(p) for p in result.outputs}
+        record = {"fingerprint": key, "outputs": outputs, "pages": result.pages}
+        write_atomic(_stamp_path(out_dir, name), json.dumps(record, indent=1).encode())
     except InputError as err:
         return Outcome(
             name,
             "failed",
-            problems=[str(p) for p in err.problems],
+            problems=capped(err.problems),
             code=2,
             seconds=time.perf_counter() - start,
         )
     except Exception as err:  # reported, and the rest of the batch goes on
-        import traceback
-
-        detail = traceback.format_exc() if debug else f"internal error: {err!r}"
         return Outcome(
             name,
             "failed",
-            problems=[f"{name}: {detail}"],
+            problems=[f"{name}: {failure(err, debug)}"],
             code=1,
             seconds=time.perf_counter() - start,
         )
-    outputs = {p.name: _sha(p) for p in result.outputs}
-    record = {"fingerprint": key, "outputs": outputs, "pages": result.pages}
-    write_atomic(_stamp_path(out_dir, name), json.dumps(record, indent=1).encode())
     return Outcome(name, "built", list(outputs), result.pages, time.perf_counter() - start)
+
+
+def failure(err: BaseException, debug: bool = False) -> str:
+    """One line for a failure that is not an input mistake: what happened where it is
+    known (an output that cannot be written, the PDF process killed), else "internal
+    error" (with the traceback under --debug)."""
+    from reportgen.build import PdfProcessDied
+    from reportgen.output import OutputError
+
+    if isinstance(err, (OutputError, PdfProcessDied)):
+        return str(err)
+    if isinstance(err, MemoryError):
+        return "out of memory"
+    if debug:
+        import traceback
+
+        return "".join(traceback.format_exception(err))
+    return f"internal error: {err!r}"
+
+
+def capped(problems: list) -> list[str]:
+    """The messages of a document's problems (already capped per file by InputError)."""
+    return [str(p) for p in problems]
 
 
 def run_batch(
@@ -145,20 +244,52 @@ def run_batch(
     else:
         if force:  # every document will be built: its worker and PDF process inherit it
             _preload_pdf_writer(fonts)
-        from concurrent.futures import ProcessPoolExecutor, as_completed
-
-        with ProcessPoolExecutor(max_workers=min(jobs, len(folders))) as pool:
-            futures = {
-                pool.submit(build_one, folder, out_dir, formats, fonts, force, debug): folder
-                for folder in folders
-            }
-            try:
-                for future in as_completed(futures):
-                    done(futures[future], future.result())
-            except KeyboardInterrupt:
-                pool.shutdown(wait=False, cancel_futures=True)
-                raise
+        left = _in_pool(
+            folders, min(jobs, len(folders)), done, out_dir, formats, fonts, force, debug
+        )
+        for folder in left:  # a worker died (killed, out of memory): each alone, once more
+            if not _in_pool([folder], 1, done, out_dir, formats, fonts, force, debug):
+                continue
+            done(
+                folder,
+                Outcome(
+                    folder.name,
+                    "failed",
+                    problems=[
+                        f"{folder.name}: the process building it died (killed, or out of memory)"
+                    ],
+                    code=1,
+                ),
+            )
     return [outcomes[f] for f in folders]
+
+
+def _in_pool(
+    folders: list[Path], workers: int, done, out_dir, formats, fonts, force, debug
+) -> list[Path]:
+    """Build `folders` in a pool of `workers` processes; the folders whose worker died
+    before it reported (all those unfinished once one dies) are returned."""
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+    from concurrent.futures.process import BrokenProcessPool
+
+    left: list[Path] = []
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        futures = {
+            pool.submit(build_one, folder, out_dir, formats, fonts, force, debug): folder
+            for folder in folders
+        }
+        try:
+            for future in as_completed(futures):
+                try:
+                    outcome = future.result()
+                except BrokenProcessPool:
+                    left.append(futures[future])
+                    continue
+                done(futures[future], outcome)
+        except KeyboardInterrupt:
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+    return sorted(left, key=folders.index)
 
 
 def _preload_pdf_writer(fonts: FontChoice) -> None:

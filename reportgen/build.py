@@ -14,7 +14,7 @@ from pathlib import Path
 from reportgen.errors import InputError
 from reportgen.fonts import FontChoice, discover
 from reportgen.model import Contents, Document
-from reportgen.output import write_atomic
+from reportgen.output import write_outputs
 
 FORMATS = ("docx", "pdf")
 
@@ -67,6 +67,7 @@ class PdfProcess:
             self._child(model_read, result_write, fonts)  # never returns
         os.close(model_read)
         os.close(result_write)
+        self._reaped = False
 
     @staticmethod
     def _child(model_read: int, result_write: int, fonts: FontChoice) -> None:
@@ -96,17 +97,30 @@ class PdfProcess:
             os._exit(code)
 
     def send(self, model: Document) -> None:
-        with os.fdopen(self._model_write, "wb") as pipe:
-            pipe.write(pickle.dumps(model, protocol=pickle.HIGHEST_PROTOCOL))
-        self._model_write = -1
+        """Hand the model over; if the PDF process has ended already (it failed to load
+        the fonts, or was killed), what it said, or how it died, is raised instead."""
+        data = pickle.dumps(model, protocol=pickle.HIGHEST_PROTOCOL)
+        fd, self._model_write = self._model_write, -1
+        try:
+            with os.fdopen(fd, "wb") as pipe:
+                pipe.write(data)
+        except BrokenPipeError:
+            self.result()  # raises the PDF process's own error, or PdfProcessDied
+            raise PdfProcessDied("the PDF process stopped reading the document") from None
 
     def result(self) -> tuple[bytes, int, dict[str, int]]:
         """Wait for the PDF; an error raised in the PDF process is raised here."""
         with os.fdopen(self._result_read, "rb") as pipe:
             payload = pipe.read()
         self._result_read = -1
-        os.waitpid(self.pid, 0)
-        received = pickle.loads(payload) if payload else RuntimeError("the PDF process died")
+        _, status = os.waitpid(self.pid, 0)
+        self._reaped = True
+        try:
+            received = pickle.loads(payload) if payload else None
+        except Exception:  # cut short: the process died while sending
+            received = None
+        if received is None:
+            raise PdfProcessDied(_how_it_ended(status))
         if isinstance(received, BaseException):
             raise received
         return received
@@ -117,8 +131,26 @@ class PdfProcess:
             if fd >= 0:
                 os.close(fd)
         self._model_write = self._result_read = -1
-        os.kill(self.pid, signal.SIGKILL)
-        os.waitpid(self.pid, 0)
+        if not self._reaped:
+            os.kill(self.pid, signal.SIGKILL)
+            os.waitpid(self.pid, 0)
+            self._reaped = True
+
+
+class PdfProcessDied(RuntimeError):
+    """The forked PDF process ended without sending the PDF (killed, out of memory)."""
+
+
+def _how_it_ended(status: int) -> str:
+    if os.WIFSIGNALED(status):
+        number = os.WTERMSIG(status)
+        try:
+            name = signal.Signals(number).name
+        except ValueError:
+            name = f"signal {number}"
+        hint = ", perhaps by the out-of-memory killer" if number == signal.SIGKILL else ""
+        return f"the PDF process died: killed by {name}{hint}"
+    return f"the PDF process died (exit status {os.WEXITSTATUS(status)})"
 
 
 def _die_with(parent: int) -> None:
@@ -223,9 +255,6 @@ def build_document(
         rendered = render(model, formats, fonts, pdf_process)
     finally:
         gc.unfreeze()
-    outputs = []
-    for fmt in formats:
-        path = out_dir / f"{name}.{fmt}"
-        write_atomic(path, rendered.files[fmt])
-        outputs.append(path)
-    return BuildResult(name, outputs, rendered.pages, time.perf_counter() - start)
+    files = {out_dir / f"{name}.{fmt}": rendered.files[fmt] for fmt in formats}
+    write_outputs(files)  # every format replaced together, or none
+    return BuildResult(name, list(files), rendered.pages, time.perf_counter() - start)

@@ -29,9 +29,36 @@ def _report_input_error(err) -> None:
         click.echo(f"error: {problem}", err=True)
 
 
+_stopping = False
+
+
 def _stop(signum, frame) -> None:
-    """SIGTERM ends a build like Ctrl-C: temporary files are removed on the way out."""
+    """SIGTERM ends a build like Ctrl-C: temporary files are removed on the way out. A
+    second signal while that happens ends the process at once (outputs are replaced
+    whole or not at all, and what a killed build leaves is removed by the next)."""
+    global _stopping
+    if _stopping:
+        os.write(2, b"interrupted again: stopped at once\n")
+        os._exit(130)
+    _stopping = True
     raise KeyboardInterrupt
+
+
+def _interrupted(outcomes_done: list) -> str:
+    """What an interrupted build did: the outputs it replaced, and of the others that
+    each kept its earlier outputs (a document's formats are replaced together)."""
+    from reportgen.output import written
+
+    mine = [p.name for p in written if p.parent.name != ".reportgen"]
+    built = [o.name for o in outcomes_done if o.status == "built"]
+    parts = []
+    if mine:
+        parts.append("wrote " + ", ".join(mine))
+    elif built:
+        parts.append("built " + ", ".join(built))
+    else:
+        parts.append("no output was written")
+    return "interrupted: " + "; ".join(parts) + "; any other output is as it was before"
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -48,6 +75,7 @@ def main(ctx: click.Context, debug: bool, strict: bool) -> None:
     from reportgen import warnings
 
     signal.signal(signal.SIGTERM, _stop)
+    signal.signal(signal.SIGINT, _stop)
     warnings.strict = strict
     ctx.obj = {"debug": debug}
 
@@ -138,7 +166,7 @@ def build(
             progress.done,
         )
     except KeyboardInterrupt:
-        click.echo("interrupted: no output of the document in progress was written", err=True)
+        click.echo(_interrupted(progress.outcomes), err=True)
         sys.exit(130)
     progress.close()
     result = summary(outcomes, time.perf_counter() - start)
@@ -185,8 +213,10 @@ class _Progress:
     def __init__(self, quiet: bool):
         self.quiet = quiet
         self.tty = sys.stdout.isatty() and not quiet
+        self.outcomes: list = []
 
     def done(self, outcome, count: int, total: int) -> None:
+        self.outcomes.append(outcome)
         for problem in outcome.problems:
             click.echo(f"error: {problem}", err=True)
         if self.quiet:
@@ -216,12 +246,15 @@ class _Progress:
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print a machine-readable report.")
-def check(paths: tuple[Path, ...], as_json: bool) -> None:
+@click.pass_context
+def check(ctx, paths: tuple[Path, ...], as_json: bool) -> None:
     """Validate document folders without rendering (for editors and CI).
 
-    Exit status: 0 when every document is valid, 2 when one is not."""
+    Exit status: 0 when every document is valid, 2 when one is not, 1 when something
+    other than an input went wrong."""
     import json
 
+    from reportgen.batch import capped, failure
     from reportgen.build import check_document
     from reportgen.errors import InputError
     from reportgen.inputs.finding import find_documents
@@ -232,18 +265,24 @@ def check(paths: tuple[Path, ...], as_json: bool) -> None:
         _report_input_error(err)
         sys.exit(2)
     report = []
+    code = 0
     for folder in folders:
         try:
-            check_document(folder)
+            check_document(folder)  # the same errors as a build, reported the same way
         except InputError as err:
-            if not as_json:
-                _report_input_error(err)
-            report.append(
-                {"name": folder.name, "ok": False, "problems": [str(p) for p in err.problems]}
-            )
+            problems = capped(err.problems)
+            code = code or 2
+        except Exception as err:
+            problems = [f"{folder.name}: {failure(err, ctx.obj['debug'])}"]
+            code = 1
+        else:
+            problems = []
+        report.append({"name": folder.name, "ok": not problems, "problems": problems})
+        if as_json:
             continue
-        report.append({"name": folder.name, "ok": True, "problems": []})
-        if not as_json:
+        for problem in problems:
+            click.echo(f"error: {problem}", err=True)
+        if not problems:
             click.echo(f"ok {folder.name}")
     bad = sum(not r["ok"] for r in report)
     if as_json:
@@ -251,7 +290,7 @@ def check(paths: tuple[Path, ...], as_json: bool) -> None:
     elif bad:
         click.echo(f"{bad} of {len(folders)} documents have errors", err=True)
     if bad:
-        sys.exit(2)
+        sys.exit(code)
 
 
 @main.command()
@@ -283,6 +322,7 @@ def preview(paths: tuple[Path, ...], out_dir: Path, first: int | None, dpi: int)
     """PNG images of the pages of each PDF in PATHS (PDF files or folders of outputs)
     and an index.html showing every document's pages as thumbnails, linking to the
     full images and to the PDF and DOCX: for CI artifacts."""
+    from reportgen.errors import InputError
     from reportgen.output import write_atomic
     from reportgen.preview import find_pdfs, index_html, render_pages
 
@@ -292,7 +332,11 @@ def preview(paths: tuple[Path, ...], out_dir: Path, first: int | None, dpi: int)
         sys.exit(2)
     previews = []
     for pdf in pdfs:
-        previews.append(render_pages(pdf, out_dir, first, dpi, thumb_width=160))
+        try:
+            previews.append(render_pages(pdf, out_dir, first, dpi, thumb_width=160))
+        except InputError as err:
+            _report_input_error(err)
+            sys.exit(2)
         click.echo(f"previewed {pdf.name}: {len(previews[-1].pages)} pages")
     write_atomic(out_dir / "index.html", index_html(previews, out_dir).encode())
     click.echo(f"wrote {out_dir / 'index.html'}")
@@ -370,7 +414,11 @@ def diff(old: Path, new: Path, md_path: Path | None, html_path: Path | None, as_
                 state = "removed" if name not in news else "added"
                 diffs.append(DocumentDiff(name, [Change("document", name, new=state)]))
                 continue
-            diffs.append(compare(name, read_docx(olds[name]), read_docx(news[name])))
+            try:
+                diffs.append(compare(name, read_docx(olds[name]), read_docx(news[name])))
+            except InputError as err:
+                _report_input_error(err)
+                sys.exit(2)
     if as_json:
         click.echo(json.dumps(diff_json(diffs), ensure_ascii=False, indent=1))
     else:
@@ -409,6 +457,19 @@ def new(layout: str, folder: Path, lang: str) -> None:
     click.echo(f"next: edit {folder / 'body.md'}, then: reportgen build {folder} -o build")
 
 
+def _unexpected(err: Exception) -> int:
+    """Report an error no command caught: an input mistake (exit 2), an output that
+    cannot be written, or anything else (exit 1; the traceback with --debug)."""
+    from reportgen.batch import failure
+    from reportgen.errors import InputError
+
+    if isinstance(err, InputError):
+        _report_input_error(err)
+        return 2
+    click.echo(f"error: {failure(err, '--debug' in sys.argv[1:])}", err=True)
+    return 1
+
+
 def run() -> None:
     """The `reportgen` command. Once a command is done (its files written and synced,
     its messages printed), the process ends at once instead of freeing every object
@@ -422,6 +483,11 @@ def run() -> None:
         code = 0
     except SystemExit as done:
         code = done.code if isinstance(done.code, int) else (0 if done.code is None else 1)
+    except KeyboardInterrupt:
+        click.echo("interrupted", err=True)
+        code = 130
+    except Exception as err:  # every command: one line, exit 1 (2 for an input mistake)
+        code = _unexpected(err)
     sys.stdout.flush()
     sys.stderr.flush()
     os._exit(code)

@@ -72,6 +72,11 @@ def read_docx(path: Path) -> Content:
     """The reviewable content of a DOCX written by reportgen."""
     from docx import Document as open_docx
 
+    from reportgen.inputs.limits import MAX_DOCX_UNZIPPED
+    from reportgen.inputs.zips import check_zip
+
+    check_zip(path, MAX_DOCX_UNZIPPED, "a DOCX file", needs="word/document.xml")
+
     doc = open_docx(path)
     numbers = WordNumbers(numbering_xml(doc))
     content = Content()

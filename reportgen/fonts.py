@@ -73,7 +73,38 @@ def _user_font(value: str | None, what: str, warnings: list[str]) -> FontFile | 
     if not path.is_file():
         warnings.append(f"{what} font `{value}` not found; using an installed font instead")
         return None
+    problem = _not_a_font(path, sub)
+    if problem:
+        warnings.append(f"{what} font `{value}` {problem}; using an installed font instead")
+        return None
     return FontFile(path, int(sub or 0))
+
+
+# how TrueType and OpenType files begin: TrueType, Apple's, a collection, CFF outlines
+_FONT_MAGIC = (b"\x00\x01\x00\x00", b"true", b"ttcf", b"OTTO")
+
+
+def _not_a_font(path: Path, sub: str) -> str | None:
+    """Why `path` (with `#sub`) cannot be embedded, or None: read from its first bytes,
+    so that a wrong file is a warning here instead of a failure in the PDF process."""
+    if sub and not sub.isdigit():
+        return f"has a sub-font index `{sub}` that is not a number"
+    try:
+        with open(path, "rb") as f:
+            head = f.read(12)
+    except OSError as err:
+        return f"cannot be read ({err.strerror})"
+    if head[:4] not in _FONT_MAGIC:
+        return "is not a TrueType font"
+    if head[:4] == b"OTTO":
+        return "is an OpenType font with PostScript outlines, which the PDF cannot embed"
+    if head[:4] == b"ttcf":
+        count = int.from_bytes(head[8:12], "big")
+        if int(sub or 0) >= count:
+            return f"holds {count} fonts: #{sub} is not one of them"
+    elif sub and int(sub) != 0:
+        return f"is a single font: #{sub} is not in it"
+    return None
 
 
 def discover(cjk: str | None = None, latin: str | None = None, need_cjk: bool = True) -> FontChoice:

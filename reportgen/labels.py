@@ -19,17 +19,27 @@ def _read(path: Path) -> dict[str, Any]:
     """A language or style file, as read before when its text is the same (reportgen's
     cache, folder `labels`: PyYAML is then not loaded at all)."""
     from reportgen import cache as kept
+    from reportgen.inputs.limits import MAX_TEXT_BYTES
+    from reportgen.inputs.yamlfile import read_text
 
-    text = path.read_text(encoding="utf-8")
+    text = read_text(path, MAX_TEXT_BYTES)
     key = f"{LABELS_FORMAT}|{kept.installed('yaml')}\0{text}"
-    return kept.remembered("labels", key, lambda: _parse(text))
+    return kept.remembered(
+        "labels", key, lambda: _parse(text, path), valid=lambda v: isinstance(v, dict)
+    )
 
 
-def _parse(text: str) -> dict[str, Any]:
+def _parse(text: str, path: Path) -> dict[str, Any]:
     import yaml
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the same, with libyaml's speed
-    return yaml.load(text, Loader=loader) or {}  # noqa: S506 - a safe loader
+    try:
+        data = yaml.load(text, Loader=loader) or {}  # noqa: S506 - a safe loader
+    except (yaml.YAMLError, ValueError, RecursionError) as err:
+        raise InputError.one(path, f"malformed language file: {err}".splitlines()[0]) from None
+    if not isinstance(data, dict):
+        raise InputError.one(path, "a language file is a mapping of names to words")
+    return data
 
 
 LABELS_FORMAT = "1"
@@ -50,6 +60,12 @@ def languages() -> list[str]:
 
 
 def _find(code: str) -> Path | None:
+    import re
+
+    from reportgen.inputs.limits import LANGUAGE_CODE
+
+    if not re.fullmatch(LANGUAGE_CODE, code):  # a code, never a path
+        return None
     for folder in language_dirs():
         path = folder / f"{code}.yaml"
         if path.is_file():

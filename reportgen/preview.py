@@ -29,16 +29,33 @@ def find_pdfs(paths: list[Path]) -> list[Path]:
 
 
 def render_pages(pdf: Path, out: Path, first: int | None, dpi: int, thumb_width: int) -> Preview:
-    """Every page (or the first N) as PNG, with a thumbnail of each."""
+    """Every page (or the first N) as PNG, with a thumbnail of each. A page larger than
+    `MAX_PREVIEW_PIXELS` at `dpi` is drawn at the resolution that fits the limit."""
     import pypdfium2
 
-    document = pypdfium2.PdfDocument(pdf)
+    from reportgen.errors import InputError
+    from reportgen.inputs.limits import MAX_PREVIEW_PIXELS
+    from reportgen.output import OutputError
+
+    try:
+        document = pypdfium2.PdfDocument(pdf)
+    except (pypdfium2.PdfiumError, OSError) as err:
+        raise InputError.one(pdf, f"cannot read the PDF: {err}") from None
     count = len(document) if first is None else min(first, len(document))
     folder = out / pdf.stem
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise OutputError(folder, err) from None
     pages, thumbs = [], []
     for index in range(count):
-        image = document[index].render(scale=dpi / 72).to_pil()
+        page = document[index]
+        scale = dpi / 72
+        width, height = page.get_size()  # points
+        pixels = max(width * scale, 1) * max(height * scale, 1)
+        if pixels > MAX_PREVIEW_PIXELS:
+            scale *= (MAX_PREVIEW_PIXELS / pixels) ** 0.5
+        image = page.render(scale=scale).to_pil()
         page = folder / f"page-{index + 1:03d}.png"
         thumb = folder / f"thumb-{index + 1:03d}.png"
         _save(image, page)

@@ -18,11 +18,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from reportgen.errors import InputError, Problem
+from reportgen.errors import Collector, InputError, Problem
+from reportgen.inputs.limits import (
+    MAX_AMOUNT,
+    MAX_COLUMNS,
+    MAX_TABLE_BYTES,
+    MAX_TABLE_UNZIPPED,
+    MB,
+    unprintable,
+)
 
-MAX_BYTES = 50 * 1024 * 1024  # larger files are refused before they are read
-MAX_COLUMNS = 200
-UNPRINTABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # numbers float() reads exactly as pandas.to_numeric does (15 digits at most)
 _INTEGER = re.compile(r"[+-]?[0-9]{1,15}")
 _DECIMAL = re.compile(r"[+-]?([0-9]*)\.?([0-9]*)")
@@ -72,13 +77,49 @@ def _read_excel(path: Path) -> tuple[str, list, list[list[str]]]:
     import pandas as pd
     from openpyxl import load_workbook
 
+    from reportgen.inputs.zips import check_zip
+
+    check_zip(path, MAX_TABLE_UNZIPPED, "an Excel workbook", needs="[Content_Types].xml")
     book = load_workbook(path, read_only=True, data_only=True)
     sheet_name = book.sheetnames[0]
     if book[sheet_name].max_column and book[sheet_name].max_column > MAX_COLUMNS:
         raise InputError.one(path, f"sheet {sheet_name} has more than {MAX_COLUMNS} columns")
+    _check_formulas(path, sheet_name, book[sheet_name])
     book.close()
     frame = pd.read_excel(path, sheet_name=sheet_name, dtype=object, engine="openpyxl")
     return (sheet_name, *_frame_cells(frame))
+
+
+def _check_formulas(path: Path, sheet_name: str, values) -> None:
+    """A formula cell is read by the value Excel last computed for it, kept in the file
+    (what `data_only` reads). A workbook written by a program and never opened in a
+    spreadsheet has none: such a cell would read as blank, an amount of 0, so it is an
+    error naming the cell."""
+    from openpyxl import load_workbook
+
+    formulas = load_workbook(path, read_only=True, data_only=False)
+    problems = Collector()
+    label = f"{path}[{sheet_name}]"
+    try:
+        for row_f, row_v in zip(formulas[sheet_name].iter_rows(), values.iter_rows(), strict=False):
+            for cell_f, cell_v in zip(row_f, row_v, strict=False):
+                if getattr(cell_f, "data_type", None) != "f" or cell_v.value is not None:
+                    continue
+                if problems.full(label):
+                    problems.count(label)
+                    continue
+                problems.append(
+                    Problem(
+                        label,
+                        "a formula without a computed value (the workbook was never calculated)",
+                        field=f"cell {cell_f.coordinate}",
+                        hint="open and save the workbook in a spreadsheet, or paste values",
+                    )
+                )
+    finally:
+        formulas.close()
+    if problems:
+        raise problems.error()
 
 
 def _regular(rows: list[list[str]]) -> bool:
@@ -93,7 +134,10 @@ def _regular(rows: list[list[str]]) -> bool:
 
 
 def _read_csv(path: Path) -> tuple[list, list[list[str]]]:
-    text = path.read_bytes().decode("utf-8").removeprefix("\ufeff")
+    from reportgen.inputs.yamlfile import read_bytes
+
+    raw = read_bytes(path, MAX_TABLE_BYTES, hint="split it or remove unused rows")
+    text = raw.decode("utf-8").removeprefix("\ufeff")
     try:
         rows = list(csv.reader(io.StringIO(text, newline=""), strict=True))
     except csv.Error:
@@ -121,15 +165,20 @@ def _numbers(texts: list[str]) -> list[float | None]:
     import pandas as pd
 
     values = pd.to_numeric(pd.Series(plain, dtype=object), errors="coerce").astype(float)
-    return [None if pd.isna(v) else float(v) for v in values]
+    # an amount is at most 15 digits: inf, nan and 1e308 (whose sums overflow) are not
+    return [None if pd.isna(v) or not abs(v) < MAX_AMOUNT else float(v) for v in values]
 
 
 def read_table(path: Path, required: tuple[str, ...], numeric: tuple[str, ...]) -> Sheet:
     """A CSV or .xlsx table with the required columns; numbers checked cell by cell."""
-    if path.stat().st_size > MAX_BYTES:
+    try:
+        size = path.stat().st_size
+    except OSError as err:
+        raise InputError.one(path, f"cannot read the file: {err.strerror}") from None
+    if size > MAX_TABLE_BYTES:
         raise InputError.one(
             path,
-            f"file is larger than {MAX_BYTES // 2**20} MB",
+            f"file is larger than {MAX_TABLE_BYTES // MB} MB",
             hint="split it or remove unused rows",
         )
     excel = path.suffix.lower() in (".xlsx", ".xlsm")
@@ -143,6 +192,8 @@ def read_table(path: Path, required: tuple[str, ...], numeric: tuple[str, ...]) 
         raise
     except UnicodeDecodeError:
         raise InputError.one(path, "not valid UTF-8", hint="save the file as UTF-8 CSV") from None
+    except PermissionError as err:
+        raise InputError.one(path, f"cannot read the file: {err.strerror}") from None
     except Exception as err:  # pandas/openpyxl parse errors
         raise InputError.one(path, f"cannot read the table: {err}") from None
     if len(header) > MAX_COLUMNS:
@@ -182,10 +233,15 @@ def read_table(path: Path, required: tuple[str, ...], numeric: tuple[str, ...]) 
         )
     if problems:
         raise InputError(problems)
+    found = Collector()
+    label = sheet.place(0)[0]
     for column in columns:
         for index, row in enumerate(sheet.rows):
-            if UNPRINTABLE.search(row[column]):
-                problems.append(
+            if unprintable(row[column]):
+                if found.full(label):
+                    found.count(label)
+                    continue
+                found.append(
                     sheet.problem(
                         index,
                         column,
@@ -197,18 +253,26 @@ def read_table(path: Path, required: tuple[str, ...], numeric: tuple[str, ...]) 
         values = _numbers([row[column] for row in sheet.rows])
         for index, (row, value) in enumerate(zip(sheet.rows, values, strict=True)):
             if value is None:
-                problems.append(
-                    sheet.problem(
-                        index,
-                        column,
-                        f"`{row[column]}` is not a number",
-                        hint="write the amount in dollars, e.g. 22711800",
+                if found.full(label):
+                    found.count(label)
+                else:
+                    found.append(
+                        sheet.problem(
+                            index,
+                            column,
+                            f"`{_shown(row[column])}` is not a number",
+                            hint="write the amount in dollars, e.g. 22711800",
+                        )
                     )
-                )
             row[column] = 0.0 if value is None else value
-    if problems:
-        raise InputError(problems)
+    if found:
+        raise found.error()
     return sheet
+
+
+def _shown(text: str, most: int = 40) -> str:
+    """A cell's text in a message, cut short when long."""
+    return text if len(text) <= most else text[: most - 1] + "…"
 
 
 def check_codes(

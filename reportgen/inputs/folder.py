@@ -26,10 +26,7 @@ def inside(folder: Path, name: str, what: str, source: Path, line: int | None = 
             hint="give a relative path without `..`",
         )
     path = folder / candidate
-    if not path.is_file():
-        raise InputError.one(
-            source, f"file `{name}` not found in the document folder", line=line, field=what
-        )
+    # refused before anything is read: where a link leads is known without opening it
     if not path.resolve().is_relative_to(folder.resolve()):
         raise InputError.one(
             source,
@@ -37,6 +34,10 @@ def inside(folder: Path, name: str, what: str, source: Path, line: int | None = 
             line=line,
             field=what,
             hint="copy the file into the folder instead of linking to it",
+        )
+    if not path.is_file():
+        raise InputError.one(
+            source, f"file `{name}` not found in the document folder", line=line, field=what
         )
     return path
 
@@ -74,6 +75,12 @@ def load_document(folder: Path) -> LoadedDocument:
     if not yaml_path.is_file():
         raise InputError.one(
             yaml_path, "missing", hint="every document folder needs a document.yaml"
+        )
+    if not yaml_path.resolve().is_relative_to(folder.resolve()):
+        raise InputError.one(
+            yaml_path,
+            "links to a file outside the document folder",
+            hint="copy the file into the folder instead of linking to it",
         )
     raw = load_yaml(yaml_path)
     meta = validate(DocumentInput, raw, yaml_path)

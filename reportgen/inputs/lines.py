@@ -30,3 +30,12 @@ class LineDict(dict):
 
 class LineList(list):
     __slots__ = ("lc",)
+
+
+class Rejected(Exception):
+    """A YAML value reportgen refuses (too large, too deep), at a 0-based line."""
+
+    def __init__(self, message: str, line: int | None):
+        super().__init__(message)
+        self.message = message
+        self.line = line

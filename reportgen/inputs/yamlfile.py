@@ -3,33 +3,52 @@
 from __future__ import annotations
 
 import difflib
-import re
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from reportgen.errors import InputError, Problem
+from reportgen.inputs import limits
+from reportgen.inputs.limits import MAX_TEXT_BYTES, describe, unprintable
 
-MAX_TEXT_BYTES = 20 * 1024 * 1024
-YAML_CACHE_FORMAT = "1"
+YAML_CACHE_FORMAT = "2"
 YAML_KEPT = 2048  # a budget section reads a dozen YAML files
-# characters no DOCX or PDF can hold: C0 controls but tab and line ends, DEL, non-characters
-_UNPRINTABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 
 
-def read_text(path: Path) -> str:
-    """A UTF-8 text file; invalid bytes or characters are input errors naming the place."""
+def read_bytes(path: Path, limit: int = MAX_TEXT_BYTES, hint: str = "is this the right file?"):
+    """A regular file's bytes, at most `limit` of them; a file that is missing, not a
+    regular file (a FIFO would block), too large or unreadable is an input error naming it.
+    The size is checked on the open file, so what is read is what was measured."""
+    import os
+    import stat
+
     try:
-        if path.stat().st_size > MAX_TEXT_BYTES:
-            raise InputError.one(
-                path,
-                f"file is larger than {MAX_TEXT_BYTES // 2**20} MB",
-                hint="is this the right file?",
-            )
-        raw = path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError:
         raise InputError.one(path, "file not found") from None
+    except IsADirectoryError:
+        raise InputError.one(path, "is a folder, not a file") from None
+    except OSError as err:
+        raise InputError.one(path, f"cannot read the file: {err.strerror}") from None
+    with os.fdopen(fd, "rb") as f:
+        info = os.fstat(f.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError.one(path, "not a regular file", hint="give a file in the folder")
+        if info.st_size > limit:
+            raise InputError.one(path, f"file is larger than {limit // limits.MB} MB", hint=hint)
+        try:
+            raw = f.read(limit + 1)
+        except OSError as err:
+            raise InputError.one(path, f"cannot read the file: {err.strerror}") from None
+    if len(raw) > limit:  # grew since it was measured
+        raise InputError.one(path, f"file is larger than {limit // limits.MB} MB", hint=hint)
+    return raw
+
+
+def read_text(path: Path, limit: int = MAX_TEXT_BYTES) -> str:
+    """A UTF-8 text file; invalid bytes or characters are input errors naming the place."""
+    raw = read_bytes(path, limit)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
@@ -40,13 +59,13 @@ def read_text(path: Path) -> str:
             line=line,
             hint="save the file as UTF-8",
         ) from None
-    bad = _UNPRINTABLE.search(text)
+    bad = unprintable(text)
     if bad:
         line = text.count("\n", 0, bad.start()) + 1
         column = bad.start() - text.rfind("\n", 0, bad.start())
         raise InputError.one(
             path,
-            f"control character U+{ord(bad.group()):04X} at column {column}",
+            f"control character {describe(bad.group())} at column {column}",
             line=line,
             hint="delete it: documents cannot hold it",
         )
@@ -78,13 +97,35 @@ def load_yaml(path: Path) -> Any:
     PyYAML's installed files): building a budget's plan data in Python costs more than
     reading it back, an edit changes one file, and PyYAML is loaded only to read."""
     from reportgen import cache
+    from reportgen.inputs.lines import Rejected
 
-    text = read_text(path)
+    text = read_text(path, limits.MAX_YAML_BYTES)
     key = f"{YAML_CACHE_FORMAT}|{cache.reportgen_files()}|{cache.installed('yaml')}\0{text}"
     try:
-        return cache.remembered("yaml", key, lambda: _read_with_libyaml(text), keep=YAML_KEPT)
+        # only what passed the checks is kept: an entry read back needs none
+        return cache.remembered(
+            "yaml",
+            key,
+            lambda: _checked(_read_with_libyaml(text), path),
+            keep=YAML_KEPT,
+            valid=_parsed,
+        )
     except _Refused:
-        return _load_with_ruamel(text, path)
+        return _checked(_load_with_ruamel(text, path), path)
+    except Rejected as err:
+        line = None if err.line is None else err.line + 1
+        raise InputError.one(path, err.message, line=line, hint="is this the right file?") from None
+
+
+def _parsed(value: Any) -> bool:
+    """What the YAML reader can make: mappings and sequences that know their lines."""
+    from reportgen.inputs.lines import LineDict, LineList
+
+    if isinstance(value, dict):
+        return isinstance(value, LineDict)
+    if isinstance(value, list):
+        return isinstance(value, LineList)
+    return value is None or isinstance(value, (str, int, float, bool))
 
 
 class _Refused(Exception):
@@ -98,8 +139,81 @@ def _read_with_libyaml(text: str) -> Any:
 
     try:
         return yamllines.load(text)
-    except pyyaml.YAMLError:
+    except yamllines.Rejected:
+        raise
+    except pyyaml.MarkedYAMLError as err:
+        if "maximum nesting depth" in str(err.problem):  # ruamel would recurse for seconds
+            mark = err.problem_mark
+            raise yamllines.Rejected(
+                f"nested more than {limits.MAX_YAML_DEPTH} levels deep",
+                mark.line if mark else None,
+            ) from None
         raise _Refused from None
+    except (pyyaml.YAMLError, RecursionError):
+        raise _Refused from None
+
+
+def _checked(value: Any, path: Path) -> Any:
+    """`value` if every string in it can be printed and every number is finite, with
+    at most `MAX_YAML_NODES` values (an alias counts as what it stands for) nested at
+    most `MAX_YAML_DEPTH` deep; else an input error naming the line."""
+    import math
+
+    problems: list[Problem] = []
+    count = 0
+    stack: list[tuple[Any, int | None, tuple, int]] = [(value, 1, (), 0)]
+    while stack:
+        node, line, where, depth = stack.pop()
+        count += 1
+        field = ".".join(str(k) for k in where if not isinstance(k, int)) or None
+        if count > limits.MAX_YAML_NODES or depth > limits.MAX_YAML_DEPTH:
+            what = (
+                f"more than {limits.MAX_YAML_NODES} values (aliases counted as what they repeat)"
+                if count > limits.MAX_YAML_NODES
+                else f"nested more than {limits.MAX_YAML_DEPTH} levels deep"
+            )
+            raise InputError.one(path, what, line=line, field=field, hint="is this the right file?")
+        if isinstance(node, str):
+            bad = unprintable(node)
+            if bad:
+                problems.append(
+                    Problem(
+                        path,
+                        f"control character {describe(bad.group())} in the text",
+                        line=line,
+                        field=field,
+                        hint="remove the escape that writes it: documents cannot hold it",
+                    )
+                )
+        elif isinstance(node, float) and not math.isfinite(node):
+            problems.append(
+                Problem(path, f"`{node}` is not a number a document can show", line, field)
+            )
+        elif isinstance(node, dict):
+            lc = getattr(node, "lc", None)
+            for key, item in node.items():
+                at = _line(lc, "key", key, line)
+                stack.append((key, at, where, depth + 1))
+                stack.append((item, at, (*where, key), depth + 1))
+        elif isinstance(node, list):
+            lc = getattr(node, "lc", None)
+            for index, item in enumerate(node):
+                stack.append((item, _line(lc, "item", index, line), (*where, index), depth + 1))
+        if len(problems) >= limits.MAX_PROBLEMS_PER_FILE:
+            break
+    if problems:
+        problems.sort(key=lambda p: p.line or 0)
+        raise InputError(problems)
+    return value
+
+
+def _line(lc: Any, kind: str, key: Any, default: int | None) -> int | None:
+    if lc is None:
+        return default
+    try:
+        return getattr(lc, kind)(key)[0] + 1
+    except (KeyError, IndexError, TypeError):
+        return default
 
 
 def _load_with_ruamel(text: str, path: Path) -> Any:
@@ -107,6 +221,16 @@ def _load_with_ruamel(text: str, path: Path) -> Any:
 
     try:
         return _yaml().load(text)
+    except RecursionError:
+        raise InputError.one(
+            path,
+            f"nested more than {limits.MAX_YAML_DEPTH} levels deep",
+            hint="is this the right file?",
+        ) from None
+    except (ValueError, TypeError, IndexError, AttributeError) as err:
+        raise InputError.one(
+            path, f"malformed YAML: {err}", hint="check quotes and numbers"
+        ) from None
     except MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line = mark.line + 1 if mark else None

@@ -17,7 +17,10 @@ import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.resolver import BaseResolver
 
-from reportgen.inputs.lines import LineDict, LineList, Lines
+from reportgen.inputs.limits import MAX_INTEGER_DIGITS
+from reportgen.inputs.lines import LineDict, LineList, Lines, Rejected
+
+__all__ = ["Rejected", "load"]
 
 try:
     from yaml.cyaml import CParser as _CParser
@@ -55,13 +58,24 @@ for tag, pattern, first in (
 
 class _Constructor(SafeConstructor):
     def construct_yaml_int(self, node):
-        text = self.construct_scalar(node).replace("_", "")
-        sign = -1 if text[0] == "-" else 1
+        written = self.construct_scalar(node)
+        text = written.replace("_", "")
+        sign = -1 if text[:1] == "-" else 1
         digits = text.lstrip("+-")
-        for prefix, base in (("0b", 2), ("0o", 8), ("0x", 16)):
-            if digits.startswith(prefix):
-                return sign * int(digits[2:], base)
-        return sign * int(digits)
+        if not digits:  # `-_`, `+`: no digit, so text
+            return written
+        if len(digits) > MAX_INTEGER_DIGITS:
+            raise Rejected(
+                f"an integer of {len(digits)} digits (at most {MAX_INTEGER_DIGITS})",
+                node.start_mark.line,
+            )
+        try:
+            for prefix, base in (("0b", 2), ("0o", 8), ("0x", 16)):
+                if digits.startswith(prefix):
+                    return sign * int(digits[2:], base)
+            return sign * int(digits)
+        except ValueError:  # `0x_`: no digit after the prefix, so text
+            return written
 
     def construct_yaml_float(self, node):
         text = self.construct_scalar(node).replace("_", "").lower()

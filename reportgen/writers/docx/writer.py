@@ -64,6 +64,7 @@ LIST_STYLES = {
 }
 
 PAGE_BREAK = {"pageBreakBefore": "<w:pageBreakBefore/>"}
+CORE_PROPERTY_LIMIT = 255  # characters of a core property (python-docx refuses more)
 BODY_MARKER = " reportgen body {} "
 TOC_PREFIX = "_Toc_"  # bookmarks of headings, which the contents' page fields refer to
 REF_PREFIX = "_Ref_"  # bookmarks of what cross-references name
@@ -435,13 +436,13 @@ class DocxWriter:
 
     def properties(self) -> None:
         props = self.docx.core_properties
-        props.title = self.doc.title
-        props.subject = self.doc.subject
+        props.title = self.doc.title[:CORE_PROPERTY_LIMIT]  # the document keeps it whole
+        props.subject = self.doc.subject[:CORE_PROPERTY_LIMIT]
         props.language = self.doc.language
         props.author = "United Nations"
         props.last_modified_by = "reportgen"
         props.comments = ""
-        props.keywords = self.doc.subject
+        props.keywords = self.doc.subject[:CORE_PROPERTY_LIMIT]
         props.revision = 1
         stamp = build_datetime(self.doc.date_iso)
         props.created = stamp
