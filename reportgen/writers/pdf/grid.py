@@ -19,7 +19,6 @@ header rows repeated, as Table(repeatRows=…) does. The look is reportlab's:
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import accumulate
@@ -28,18 +27,15 @@ from reportlab.lib.colors import black
 from reportlab.platypus import Flowable
 
 from reportgen.model import Footnote
-from reportgen.writers.layout_spec import TABLE_FIRST_ROWS
+from reportgen.writers.layout_spec import DECIMAL_PAD, TABLE_CELL_PAD, TABLE_FIRST_ROWS, figure_tail
 from reportgen.writers.pdf.textblock import TextBlock, char_widths
 from reportgen.writers.pdf.textops import TextOps
 
-PAD_X = 2.5  # left and right padding of every cell
+PAD_X = TABLE_CELL_PAD  # left and right padding of every cell (the DOCX's cell margins)
 PAD_Y = 1.5  # top and bottom padding
-DECIMAL_PAD = 10.0  # room right of the decimal point for ".4)" in (579.4)
 STRING_LEADING = 12.0  # reportlab's leading for a plain-string cell
 RULE = 0.5  # top, header and total rules
 BOTTOM_RULE = 1.0
-_DIGITS = frozenset("0123456789")
-_UP_TO_DIGIT = re.compile(r".*[0-9]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,12 +50,7 @@ class Figure:
     def lead(self) -> str:
         """The part left of the alignment point: before the ".", or, with no "." but
         digits and a non-digit end ("(579)"), up to the last digit."""
-        text = self.text
-        if "." in text:
-            return text.split(".", 1)[0]
-        if text and text[-1] not in _DIGITS and (m := _UP_TO_DIGIT.match(text)):
-            return m.group()
-        return text
+        return self.text[: len(self.text) - len(figure_tail(self.text))]
 
     def pieces(self, pivot: float) -> list[tuple[float, str]]:
         """(x, text) of the lead, ending half a "." left of `pivot`, and of the rest,
