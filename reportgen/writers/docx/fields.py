@@ -14,6 +14,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import nsdecls, qn
 from lxml import etree
 
+from reportgen.inputs.limits import unprintable
 from reportgen.writers.docx.ooxml import ppr
 
 # the prefixes fragments use, declared as on the document's root
@@ -29,7 +30,6 @@ _ATTR_ESCAPES = str.maketrans(
         "\r": "&#13;",
     }
 )
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 TAB_RUN = "<w:r><w:tab/></w:r>"
 _PICTURE_URI = "http://schemas.openxmlformats.org/drawingml/2006/picture"
 FIELD_END = '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
@@ -49,7 +49,7 @@ def attr(value: str) -> str:
 
 def check_chars(xml: str) -> str:
     """`xml` itself, refused like lxml refuses text with control characters."""
-    if _NOT_XML.search(xml):
+    if unprintable(xml):  # the inputs' own test: nothing lxml would refuse
         raise ValueError("All strings must be XML compatible: no NULL bytes or control characters")
     return xml
 
