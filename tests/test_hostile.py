@@ -18,6 +18,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from clirun import run_cli
 from conftest import SEEDS
 
 MEMORY = 3 * 2**30  # address space of each reportgen process (a build needs ~1 GB of it)
@@ -29,15 +30,7 @@ def limited(args: list[str], cwd: Path, timeout: float = 60, **kw) -> subprocess
     def limit() -> None:
         resource.setrlimit(resource.RLIMIT_AS, (MEMORY, MEMORY))
 
-    return subprocess.run(
-        [sys.executable, "-m", "reportgen", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        preexec_fn=limit,
-        **kw,
-    )
+    return run_cli(args, cwd, timeout, preexec_fn=limit, **kw)
 
 
 def one_line_error(result: subprocess.CompletedProcess, code: int) -> str:
