@@ -512,3 +512,15 @@ def test_a_full_cache_leaves_no_temporary_files(cache_root, monkeypatch):
     monkeypatch.setattr(cache.os, "replace", full)
     cache.write(cache.entry("charts", "k", ".png"), b"data")
     assert [p.name for p in (cache_root / "charts").iterdir()] == []
+
+
+def test_line_breaking_is_linear_in_the_length_of_a_paragraph(note):
+    """1.6 MB of text with no place to break: each page's lines are broken once (before,
+    every page broke all the rest again: 0.8 MB took 12 s, this would take minutes)."""
+    body = note / "body.md"
+    unbroken = "".join("abcdefghij"[(i * 7) % 10] for i in range(1_600_000))
+    body.write_text(body.read_text(encoding="utf-8") + "\n\n" + unbroken + "\n", "utf-8")
+    start = time.monotonic()
+    result = limited(["build", "doc", "-o", "out", "--format", "pdf"], note.parent, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert time.monotonic() - start < 30

@@ -321,6 +321,9 @@ class TextBlock(Flowable):
         head.mark = self.mark
         head._lines[availWidth] = (self.indent0, lines[:fit])
         tail = TextBlock(self.setting, self.style, start=cut, end=self.end, first=False)
+        # the tail's lines at this width are the rest of these (its first line is as wide
+        # as the others): breaking them again on every page made long text quadratic
+        tail._lines[availWidth] = (tail._first_indent(), lines[fit:])
         return [head, tail]
 
     def last_baseline(self) -> float:
