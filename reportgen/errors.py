@@ -39,6 +39,10 @@ class InputError(Exception):
         self.problems = capped(problems, omitted)
         super().__init__("\n".join(str(p) for p in self.problems))
 
+    def __reduce__(self):
+        """Pickled with its problems (the PDF process hands its errors to the parent)."""
+        return (type(self), (self.problems,))
+
     @classmethod
     def one(cls, file: Path | str, message: str, **kw) -> InputError:
         return cls([Problem(file, message, **kw)])

@@ -524,3 +524,44 @@ def test_line_breaking_is_linear_in_the_length_of_a_paragraph(note):
     result = limited(["build", "doc", "-o", "out", "--format", "pdf"], note.parent, timeout=60)
     assert result.returncode == 0, result.stderr
     assert time.monotonic() - start < 30
+
+
+@pytest.mark.parametrize(
+    "case, culprit",
+    [
+        ("footnote", "“A paragraph with a long note.1”"),
+        ("many-notes", "“Many notes." + "".join(map(str, range(1, 30))) + "…”"),
+        ("table-cell", "the table row “Ad Hoc Committee to Elaborate a Comprehensive Internati"),
+    ],
+)
+def test_a_block_taller_than_a_page_is_an_input_error_naming_it(tmp_path, case, culprit):
+    """A 90 000-character footnote, 3 000 notes cited by one paragraph, a table cell of
+    60 000 characters: no page holds them, and the message says which block it is."""
+    if case == "table-cell":
+        doc = tmp_path / "doc"
+        shutil.copytree(SEEDS / "budget-2022-s16-en", doc)
+        organs = doc / "data" / "policymaking_organs.yaml"
+        text = organs.read_text(encoding="utf-8").replace(
+            "  description: The modalities", "  description: " + "word " * 12000 + "The modalities"
+        )
+        organs.write_text(text, encoding="utf-8")
+    else:
+        doc = tmp_path / "doc"
+        shutil.copytree(SEEDS / "fingov-note-2022-en", doc)
+        body = doc / "body.md"
+        if case == "footnote":
+            extra = "A paragraph with a long note.[^big]\n\n[^big]: " + "x " * 45000
+        else:
+            refs = "".join(f"[^n{i}]" for i in range(3000))
+            extra = (
+                "Many notes."
+                + refs
+                + "\n\n"
+                + "\n".join(f"[^n{i}]: Note {i}." for i in range(3000))
+            )
+        body.write_text(body.read_text(encoding="utf-8") + "\n\n" + extra + "\n", "utf-8")
+    result = limited(["build", "doc", "-o", "out", "--format", "pdf"], tmp_path, timeout=120)
+    assert result.returncode == 2, result.stderr
+    assert f"error: narrative: {culprit}" in result.stderr
+    assert "does not fit on a page" in result.stderr
+    assert "Traceback" not in result.stderr and not (tmp_path / "out" / "doc.pdf").exists()

@@ -103,6 +103,15 @@ class Grid(Flowable):
         self.height = 0.0
         self.hAlign = "LEFT"
 
+    def identity(self, maxLen: int | None = None) -> str:  # noqa: N803 (reportlab's)
+        """How reportlab names this table in a layout error: by its row of the most
+        text (the one too tall for a page, when a table cannot be split)."""
+        blocks = [
+            [c.content for c in row.cells if isinstance(c.content, TextBlock)] for row in self.rows
+        ]
+        row = max(blocks, key=lambda cells: sum(b.end - b.start for b in cells), default=[])
+        return "the table row " + row[0].identity() if row else "a table"
+
     @cached_property
     def notes(self) -> list[Footnote]:
         """The footnotes the cells of this part cite, row by row."""

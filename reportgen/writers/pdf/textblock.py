@@ -280,6 +280,11 @@ class TextBlock(Flowable):
     def notes(self) -> list[Footnote]:
         return self.setting.notes_between(self.start, self.end)
 
+    def identity(self, maxLen: int | None = None) -> str:  # noqa: N803 (reportlab's)
+        """How reportlab names this block in a layout error: by its text."""
+        text = self.setting.text[self.start : self.end]
+        return f"“{text[:60]}…”" if len(text) > 60 else f"“{text}”"
+
     def getSpaceBefore(self) -> float:  # noqa: N802 (reportlab's names)
         return self.spaceBefore
 

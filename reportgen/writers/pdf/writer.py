@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import math
 import os
+import re
 from dataclasses import dataclass, field
 
 from reportlab import rl_config
@@ -26,7 +27,9 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
+from reportlab.platypus.doctemplate import LayoutError
 
+from reportgen.errors import InputError
 from reportgen.fonts import FontChoice
 from reportgen.model import (
     Block,
@@ -613,6 +616,8 @@ class PdfWriter:
         a85, rl_config.useA85 = rl_config.useA85, 0
         try:
             doc.build(self.story())
+        except LayoutError as err:  # a block that no page can hold, even split
+            raise too_large(err) from None
         finally:
             rl_config.useA85 = a85
             if previous is None:
@@ -620,6 +625,20 @@ class PdfWriter:
             else:
                 os.environ["SOURCE_DATE_EPOCH"] = previous
         return PdfResult(buffer.getvalue(), self.page_count, dict(self.heading_pages))
+
+
+def too_large(err: LayoutError) -> InputError:
+    """An input error for a block taller than a page that cannot be split (a table
+    row, a footnote, a paragraph citing more notes than a page holds)."""
+    what = str(err).split(" too large", 1)[0].removeprefix("Flowable ")
+    what = re.sub(r"\(\S+ x \S+\)$", "", what.strip())  # reportlab's "(w x h)"
+    where = re.search(r"too large on (page \d+)", str(err))
+    return InputError.one(
+        "narrative",
+        f"{what} does not fit on a page{' (' + where.group(1) + ')' if where else ''}: "
+        "a table cell, a footnote or the notes one paragraph cites are taller than a page",
+        hint="shorten it, split it into several, or move text out of the table or note",
+    )
 
 
 def pdfmetrics_bold(font: str) -> str:
