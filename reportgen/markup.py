@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from reportgen import cache
 from reportgen.errors import InputError, Problem
+from reportgen.inputs.limits import UNPRINTABLE, unprintable
 from reportgen.model import Footnote, Inline, Link, NoteRef, Text
 from reportgen.numerals import letter
 
@@ -99,9 +100,6 @@ def _is_cjk(ch: str) -> bool:
     return unicodedata.east_asian_width(ch) in ("W", "F")
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
-
-
 class _Converter:
     def __init__(self, path: Path, symbol_link: str, line_offset: int = 0):
         self.path = path
@@ -124,7 +122,7 @@ class _Converter:
             kind = child.type
             if kind == "text" or kind == "code_inline":
                 text = child.content
-                bad = _CONTROL.search(text)
+                bad = unprintable(text)
                 if bad:
                     self.problems.append(
                         Problem(
@@ -134,7 +132,7 @@ class _Converter:
                             hint="delete it; the output formats cannot hold it",
                         )
                     )
-                    text = _CONTROL.sub("", text)
+                    text = UNPRINTABLE.sub("", text)
                 if "[^" in text:
                     name = re.search(r"\[\^([^\]]*)\]", text)
                     self.problems.append(
