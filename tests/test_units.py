@@ -138,3 +138,13 @@ def test_inline_sub_items_and_unnumbered_paragraphs():
     blocks = _number("会议：(@)一；(@)二；以及 (@)三。\n\n{-} 不编号。\n", NumberingRules())
     assert blocks[0].content[0].text == "会议：(a)一；(b)二；以及 (c)三。"
     assert blocks[1].number == "" and blocks[1].content[0].text == "不编号。"
+
+
+def test_a_heading_past_the_numerals_of_its_style_is_an_input_error():
+    source = "".join(f"# H{i}\n\np\n\n" for i in range(1000))
+    with pytest.raises(InputError) as err:
+        _number(source, NumberingRules(headings=["chinese"]))
+    assert str(err.value) == (
+        "b.md:3997: heading 1000 of level 1 has no chinese numeral "
+        "(number these headings in another style, or split the document)"
+    )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+from reportgen.errors import InputError
 from reportgen.markup import RawHeading, RawItem, RawList, RawParagraph
 from reportgen.model import (
     Block,
@@ -144,7 +145,15 @@ class Numberer:
             parent = next((x for x in reversed(self.heading_numbers[:level]) if x), "")
             bare = f"{parent}.{n}" if parent else str(n)
         else:
-            bare = numeral(style, n)
+            try:
+                bare = numeral(style, n)
+            except ValueError:  # past 999 in Chinese, 3999 in Roman numerals
+                raise InputError.one(
+                    block.path or "narrative",
+                    f"heading {n} of level {level} has no {style} numeral",
+                    line=block.line,
+                    hint="number these headings in another style, or split the document",
+                ) from None
         self.heading_numbers[level] = bare
         self.outline = 0
         shown = f"({bare})" if style == "alpha" else f"{bare}."
