@@ -138,3 +138,19 @@ def test_inline_sub_items_and_unnumbered_paragraphs():
     blocks = _number("会议：(@)一；(@)二；以及 (@)三。\n\n{-} 不编号。\n", NumberingRules())
     assert blocks[0].content[0].text == "会议：(a)一；(b)二；以及 (c)三。"
     assert blocks[1].number == "" and blocks[1].content[0].text == "不编号。"
+
+
+def test_month_range_in_every_language():
+    from reportgen.labels import load_labels, number_style
+
+    def months(code: str, start: str, end: str) -> str:
+        style = number_style(load_labels(code), None, {})
+        source = "{{ month_range(a, b) }}"
+        return render(source, Path("b.md"), {"a": start, "b": end}, style)
+
+    assert months("zh", "2012-07", "2012-12-31") == "2012 年 7 月至 12 月"
+    assert months("en", "2012-07-01", "2012-12") == "July–December 2012"
+    assert months("en", "2012-07", "2013-06") == "July 2012–June 2013"
+    assert months("zh", "2012-07", "2012-07") == "2012 年 7 月"
+    assert months("es", "2012-07", "2012-12") == "julio a diciembre de 2012"
+    assert months("fr", "2012-07", "2012-12") == "juillet-décembre 2012"

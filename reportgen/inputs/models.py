@@ -27,6 +27,9 @@ PATTERN_FIELDS = {
     "date_range_month": ("y", "m", "d1", "d2"),
     "date_range": ("y", "m1", "d1", "m2", "d2"),
     "date_range_years": ("y1", "m1", "d1", "y2", "m2", "d2"),
+    "month": ("y", "m"),
+    "month_range": ("y", "m1", "m2"),
+    "month_range_years": ("y1", "m1", "y2", "m2"),
 }
 NUMBER_CHOICES = {
     "negative": ("parens", "minus"),
