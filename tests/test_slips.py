@@ -30,3 +30,29 @@ def test_check_and_build_of_dot_name_the_folder(tmp_path):
     built = cli(["build", ".", "-o", str(tmp_path / "out"), "--format", "docx"], folder)
     assert built.returncode == 0, built.stderr
     assert sorted(p.name for p in (tmp_path / "out").glob("*.docx")) == [f"{NOTE}.docx"]
+
+
+def test_numbers_typed_by_hand_and_uncited_footnotes_are_warned(tmp_path):
+    folder = copy_note(tmp_path)
+    body = folder / "body.md"
+    lines = body.read_text(encoding="utf-8").split("\n")
+    lines[0] = "# 一. 审议情况"
+    lines[4] = "70. " + lines[4]
+    lines[6] = "71．" + lines[6]
+    lines.append("[^lost]: 没有引用的脚注。")
+    body.write_text("\n".join(lines), encoding="utf-8")
+    result = cli(["build", NOTE, "-o", "out", "--format", "docx"], tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines() == [
+        f"warning: {NOTE}/body.md:1: heading starts with a number typed by hand, `一.`"
+        " (remove '一.': headings are numbered for you)",
+        f"warning: {NOTE}/body.md:5: paragraph starts with a number typed by hand, `70.`,"
+        " read as a list (remove '70.': paragraphs are numbered for you)",
+        f"warning: {NOTE}/body.md:7: paragraph starts with a number typed by hand, `71．`"
+        " (remove '71．': paragraphs are numbered for you)",
+        f"warning: {NOTE}/body.md:{len(lines)}: footnote [^lost] is defined but never cited"
+        " (cite it with [^lost] where it belongs, or delete it)",
+    ]
+    strict = cli(["--strict", "check", NOTE], tmp_path)
+    assert strict.returncode == 2
+    assert "headings are numbered for you" in strict.stderr

@@ -7,6 +7,7 @@ from typing import Any
 
 from reportgen.errors import InputError
 from reportgen.inputs.folder import LoadedDocument
+from reportgen.layouts.slips import typed_numbers
 from reportgen.markup import Parsed, parse_now, remembered
 from reportgen.model import Footnote
 from reportgen.numbers import NumberStyle
@@ -23,6 +24,7 @@ def read_narrative(
     """Every body file rendered and parsed; their blocks in order, their footnotes merged."""
     blocks: list = []
     notes: dict = {}
+    defined_at: dict = {}
     problems = []
     for source in doc.bodies:
         try:
@@ -39,13 +41,18 @@ def read_narrative(
                 f"footnote [^{twice[0]}] is defined in another body file too",
                 hint="give each footnote a unique name",
             )
+        typed_numbers(parsed.blocks, doc.meta.numbering.paragraphs)
+        for match in DEFINITION.finditer(text):
+            defined_at.setdefault(
+                match.group(1), (source.path, text.count("\n", 0, match.start()) + 1)
+            )
         blocks.extend(parsed.blocks)
         notes.update(parsed.notes)
         for label, note in defined.items():
             notes.setdefault(label, note)
     if problems:
         raise InputError(problems)
-    return Parsed(blocks, notes)
+    return Parsed(blocks, notes, defined_at)
 
 
 def _parse_body(text: str, path, link: str) -> tuple[Parsed, dict[str, Footnote]]:
