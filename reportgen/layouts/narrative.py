@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Any
 
-from reportgen.errors import InputError
-from reportgen.inputs.folder import LoadedDocument
+from reportgen.errors import InputError, Problem
+from reportgen.inputs.folder import DOCUMENT_FILE, LoadedDocument, named_file
 from reportgen.layouts.slips import typed_numbers
 from reportgen.markup import Parsed, parse_now, remembered
 from reportgen.model import Footnote
@@ -70,3 +71,39 @@ def definitions(text: str, path, link: str) -> dict:
         content = parsed.blocks[0].content if parsed.blocks else []
         found[match.group(1)] = Footnote(content)
     return found
+
+
+def narrative_problems(folder: Path) -> list[Problem]:
+    """The template and Markdown mistakes of a document whose document.yaml is wrong,
+    so that a build reports them with the YAML's: the body files it names (else
+    body.md), rendered with the data file it names in the default number style. Not
+    for budget sections, whose templates need the validated budget data, nor when the
+    data file is wrong (every name would then be undefined)."""
+    from reportgen.inputs.yamlfile import load_yaml, plain, read_text
+
+    try:
+        raw = load_yaml(folder / DOCUMENT_FILE)
+    except InputError:
+        return []  # malformed: its own message says so
+    if not isinstance(raw, dict) or raw.get("layout") == "budget-section":
+        return []
+    names = raw.get("body", "body.md")
+    names = [names] if isinstance(names, str) else names
+    if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+        return []
+    data: dict[str, Any] = {}
+    try:
+        if isinstance(raw.get("data"), str):
+            loaded = load_yaml(named_file(folder, raw, raw["data"], ("data",)))
+            data = plain(loaded) if isinstance(loaded, dict) else {}
+    except InputError as err:
+        return err.problems
+    problems: list[Problem] = []
+    single = isinstance(raw.get("body", "body.md"), str)
+    for index, name in enumerate(names):
+        try:
+            path = named_file(folder, raw, name, ("body",) if single else ("body", index))
+            parse_now(render(read_text(path), path, data, NumberStyle()), path, "{symbol}")
+        except InputError as err:
+            problems.extend(err.problems)
+    return problems
