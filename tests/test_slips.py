@@ -56,3 +56,16 @@ def test_numbers_typed_by_hand_and_uncited_footnotes_are_warned(tmp_path):
     strict = cli(["--strict", "check", NOTE], tmp_path)
     assert strict.returncode == 2
     assert "headings are numbered for you" in strict.stderr
+
+
+def test_newpage_on_a_heading_breaks_the_page(tmp_path):
+    from reportgen.build import check_document
+    from reportgen.model import Heading
+
+    folder = copy_note(tmp_path)
+    body = folder / "body.md"
+    text = body.read_text(encoding="utf-8")
+    body.write_text(text.replace("# 组织和行政事项", "# 组织和行政事项 {.newpage}"), "utf-8")
+    headings = [b for b in check_document(folder).body if isinstance(b, Heading)]
+    assert [h.page_break_before for h in headings] == [False, True]
+    assert "".join(t.text for t in headings[1].content) == "组织和行政事项"
