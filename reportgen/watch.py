@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from reportgen import warnings
 from reportgen.batch import Outcome, build_one, preload_pdf_writer
 from reportgen.errors import InputError
 from reportgen.fonts import FontChoice
@@ -34,6 +35,7 @@ def rebuild(
     debug: bool = False,
 ) -> None:
     """Build each folder (skipped when up to date) and report its outcome."""
+    warnings.forget()  # a slip still there is warned at each rebuild
     for folder in folders:
         report(build_one(folder, out_dir, formats, fonts, False, debug))
 
