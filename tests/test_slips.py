@@ -69,3 +69,17 @@ def test_newpage_on_a_heading_breaks_the_page(tmp_path):
     headings = [b for b in check_document(folder).body if isinstance(b, Heading)]
     assert [h.page_break_before for h in headings] == [False, True]
     assert "".join(t.text for t in headings[1].content) == "组织和行政事项"
+
+
+def test_what_counts_as_a_typed_number():
+    from reportgen.layouts.slips import TYPED_HEADING, TYPED_PARAGRAPH
+
+    typed = [
+        TYPED_HEADING.match(t) for t in ("一. 导言", "一、导言", "IV. Work", "A. 成果", "2.1. x")
+    ]
+    assert [m.group(1) for m in typed] == ["一.", "一、", "IV.", "A.", "2.1."]
+    for text in ("一体化", "Agenda", "2022 年", "U.S. policy", "A.B. Smith"):
+        assert TYPED_HEADING.match(text) is None, text
+    assert TYPED_PARAGRAPH.match("70．工作组").group(1) == "70．"
+    for text in ("3.5 亿美元", "2022 年", "1.5%"):
+        assert TYPED_PARAGRAPH.match(text) is None, text

@@ -18,7 +18,7 @@ TYPED_HEADING = re.compile(
     rf"^\s*([{_CJK}]+[.．、]|（[{_CJK}]+）|(?:[IVXLC]+|[A-Z]|\d+(?:\.\d+)*)\.(?=\s)|\([a-z]\)(?=\s))"
 )
 # a paragraph number typed before the text (`70．`; `70. ` itself is read as a list)
-TYPED_PARAGRAPH = re.compile(r"^\s*(\d+(?:\.\d+)*[.．])")
+TYPED_PARAGRAPH = re.compile(r"^\s*(\d+(?:\.\d+)*[.．])(?!\d)")
 
 
 def _plain(content: list[Inline]) -> str:
