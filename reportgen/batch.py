@@ -240,10 +240,10 @@ def run_batch(
             outcome = build_one(folder, out_dir, formats, fonts, force, debug)
             done(folder, outcome)
             if outcome.status == "built" and n + 1 < len(folders):
-                _preload_pdf_writer(fonts)  # for the documents still to come
+                preload_pdf_writer(fonts)  # for the documents still to come
     else:
         if force:  # every document will be built: its worker and PDF process inherit it
-            _preload_pdf_writer(fonts)
+            preload_pdf_writer(fonts)
         left = _in_pool(
             folders, min(jobs, len(folders)), done, out_dir, formats, fonts, force, debug
         )
@@ -292,7 +292,7 @@ def _in_pool(
     return sorted(left, key=folders.index)
 
 
-def _preload_pdf_writer(fonts: FontChoice) -> None:
+def preload_pdf_writer(fonts: FontChoice) -> None:
     """With several documents to build, the PDF writer and its fonts are loaded once,
     here, before the next PDF process (or worker) is forked: each inherits them instead
     of loading them again (~0.3 s a document). The first document leaves it to its own

@@ -33,8 +33,21 @@ def check_document(folder: Path) -> Document:
     # imported here, so that a PDF process forked before it does not wait for them
     from reportgen.inputs.folder import load_document
     from reportgen.layouts import build_model
+    from reportgen.layouts.narrative import narrative_problems
 
-    return build_model(load_document(folder))
+    try:
+        doc = load_document(folder)
+    except InputError as err:  # the narrative's mistakes too, all reported together
+        raise InputError(err.problems + _new(err.problems, narrative_problems(folder))) from None
+    return build_model(doc)
+
+
+def _new(reported: list, more: list) -> list:
+    """The problems of `more` not reported already, nor about a file (other than
+    document.yaml) whose reading stopped with a problem reported already."""
+    shown = {str(p) for p in reported}
+    stopped = {str(p.file) for p in reported if Path(p.file).name != "document.yaml"}
+    return [p for p in more if str(p) not in shown and str(p.file) not in stopped]
 
 
 @dataclass

@@ -1,4 +1,4 @@
-"""The command line: `reportgen build`, `reportgen check`.
+"""The command line: `reportgen build`, `check`, `watch`, `preview`, `diff`, `new`.
 
 Heavy libraries are imported inside the commands, so `reportgen --help` is quick.
 """
@@ -291,6 +291,89 @@ def check(ctx, paths: tuple[Path, ...], as_json: bool) -> None:
         click.echo(f"{bad} of {len(folders)} documents have errors", err=True)
     if bad:
         sys.exit(code)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--out",
+    "out_dir",
+    type=click.Path(path_type=Path),
+    default=Path("build"),
+    show_default=True,
+    help="Folder for the outputs, named after each document folder.",
+)
+@click.option(
+    "--format",
+    "formats",
+    default="docx,pdf",
+    show_default=True,
+    help="Comma-separated formats to write: docx, pdf.",
+)
+@click.option(
+    "--cjk-font",
+    metavar="PATH[#INDEX]",
+    help="TrueType CJK font for the PDF (a .ttc takes #index); default: discovered.",
+)
+@click.option("--latin-font", metavar="PATH", help="TrueType Latin font for the PDF.")
+@click.pass_context
+def watch(
+    ctx,
+    paths: tuple[Path, ...],
+    out_dir: Path,
+    formats: str,
+    cjk_font: str | None,
+    latin_font: str | None,
+) -> None:
+    """Build the documents in PATHS, then rebuild each one whose files change every
+    time a file is saved, printing one line per rebuild (or its errors with file and
+    line; the last good output is kept). Ctrl-C stops it."""
+    from reportgen.errors import InputError
+    from reportgen.fonts import discover
+    from reportgen.inputs.finding import find_documents
+    from reportgen.warnings import warn
+    from reportgen.watch import watch as watch_documents
+
+    chosen = _formats(formats)
+    try:
+        find_documents(list(paths))
+        fonts = discover(cjk_font, latin_font)
+        for warning in fonts.warnings:
+            warn(warning)
+    except InputError as err:
+        _report_input_error(err)
+        sys.exit(2)
+
+    def report(outcome) -> None:
+        for problem in outcome.problems:
+            click.echo(f"error: {problem}", err=True)
+        if outcome.status == "built":
+            click.echo(
+                f"built {outcome.name}: {', '.join(outcome.outputs)} ({outcome.pages} pages,"
+                f" {outcome.seconds:.2f} s)"
+            )
+        elif outcome.status == "skipped":
+            click.echo(f"up to date {outcome.name}")
+        else:
+            click.echo(f"failed {outcome.name}: the last good output is kept")
+
+    def ready(folders: list[Path]) -> None:
+        click.echo(f"watching {len(folders)} document{'s' * (len(folders) != 1)} (Ctrl-C stops)")
+
+    try:
+        watch_documents(
+            list(paths),
+            out_dir,
+            chosen,
+            fonts,
+            report,
+            _report_input_error,
+            ctx.obj["debug"],
+            ready,
+        )
+    except KeyboardInterrupt:
+        click.echo("stopped watching")
 
 
 @main.command()

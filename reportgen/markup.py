@@ -60,6 +60,7 @@ class RawList:
     items: list[RawItem]
     line: int
     path: Path | None = None
+    start: int = 1  # the number typed before the first item (`70.` reads as a list too)
 
 
 @dataclass
@@ -235,7 +236,9 @@ class _Converter:
                     else ("outline" if outline_next else "ordered")
                 )
                 outline_next = False
-                out.append(RawList(kind, self.items(tokens, i + 1, end), line, self.path))
+                start = int(tok.attrs.get("start", 1)) if kind != "bullet" else 1
+                items = self.items(tokens, i + 1, end)
+                out.append(RawList(kind, items, line, self.path, start))
                 i = end + 1
             elif tok.type == "footnote_block_open":
                 i = self.footnotes(tokens, i + 1)
@@ -401,6 +404,7 @@ def strip_comments(source: str) -> str:
 class Parsed:
     blocks: list[RawBlock]
     notes: dict[str, Footnote]
+    defined_at: dict[str, tuple[Path, int]] = field(default_factory=dict)  # file, line
 
 
 CACHE_FORMAT = "1"

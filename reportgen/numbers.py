@@ -29,6 +29,9 @@ class NumberStyle:
     date_range_month: str = "{y} 年 {m} 月 {d1} 日至 {d2} 日"
     date_range: str = "{y} 年 {m1} 月 {d1} 日至 {m2} 月 {d2} 日"
     date_range_years: str = "{y1} 年 {m1} 月 {d1} 日至 {y2} 年 {m2} 月 {d2} 日"
+    month: str = "{y} 年 {m} 月"  # one month of a year: month_range with start and end alike
+    month_range: str = "{y} 年 {m1} 月至 {m2} 月"
+    month_range_years: str = "{y1} 年 {m1} 月至 {y2} 年 {m2} 月"
     months: tuple[str, ...] = ()  # month names (English); empty: numeric months
 
 
@@ -122,6 +125,19 @@ def format_date_range(start: dt.date, end: dt.date, style: NumberStyle) -> str:
     return style.date_range_month.format(
         y=start.year, m=_month(start.month, style), d1=start.day, d2=end.day
     )
+
+
+def format_month_range(start: dt.date, end: dt.date, style: NumberStyle) -> str:
+    """A period of whole months: 2012 年 7 月至 12 月, July–December 2012 (days ignored)."""
+    if start.year != end.year:
+        return style.month_range_years.format(
+            y1=start.year, m1=_month(start.month, style), y2=end.year, m2=_month(end.month, style)
+        )
+    if start.month != end.month:
+        return style.month_range.format(
+            y=start.year, m1=_month(start.month, style), m2=_month(end.month, style)
+        )
+    return style.month.format(y=start.year, m=_month(start.month, style))
 
 
 def masthead_date(day: dt.date, months: list[str]) -> str:

@@ -21,9 +21,11 @@ from reportgen.numbers import (
     format_date,
     format_date_range,
     format_money,
+    format_month_range,
     format_number,
     format_percent,
 )
+from reportgen.suggest import OWN_FILTERS, filter_hint, name_hint
 
 if TYPE_CHECKING:
     from jinja2.sandbox import SandboxedEnvironment
@@ -33,7 +35,18 @@ SYNTAX = ("{{", "{%", "{#")  # what starts a Jinja expression, statement or comm
 NEWLINE = re.compile(r"\r\n|\r|\n")  # Jinja writes every line end as \n
 
 
+def _defined(value: Any) -> Any:
+    """`value`, unless it is a name the template does not define: then the error that
+    names it (`{{ missing | num }}` is about `missing`, not about numbers)."""
+    from jinja2 import Undefined
+
+    if isinstance(value, Undefined):
+        value._fail_with_undefined_error()
+    return value
+
+
 def _as_number(value: Any, what: str) -> Decimal:
+    value = _defined(value)
     if isinstance(value, bool) or not isinstance(value, (int, float, Decimal, str)):
         raise ValueError(f"{what} needs a number, got {value!r}")
     try:
@@ -43,12 +56,24 @@ def _as_number(value: Any, what: str) -> Decimal:
 
 
 def _as_date(value: Any, what: str) -> dt.date:
+    value = _defined(value)
     if isinstance(value, dt.date):
         return value
     try:
         return dt.date.fromisoformat(str(value))
     except ValueError:
         raise ValueError(f"{what} needs a date YYYY-MM-DD, got {value!r}") from None
+
+
+def _as_month(value: Any, what: str) -> dt.date:
+    """A month, as a date (its day ignored) or YYYY-MM."""
+    value = _defined(value)
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}", value.strip()):
+        value = value.strip() + "-01"
+    try:
+        return _as_date(value, what)
+    except ValueError:
+        raise ValueError(f"{what} needs a month YYYY-MM or a date, got {value!r}") from None
 
 
 class TemplateLimit(Exception):
@@ -68,7 +93,7 @@ def _bounded():
 
 _PRINTF_WIDTH = re.compile(r"%[-#0 +]*(\*|\d+)?(?:\.(\*|\d+))?")
 _WIDE = re.compile(r"\d{7,}")  # a width or precision of a million or more
-_OWN_FILTERS = frozenset({"num", "usd", "pct", "date", "paren", "change_word"})
+_OWN_FILTERS = frozenset(OWN_FILTERS)
 
 
 def _make_bounded():
@@ -304,8 +329,14 @@ def environment(style: NumberStyle, words: dict[str, str] | None = None) -> Sand
     def date_range(start: Any, end: Any) -> str:
         return format_date_range(_as_date(start, "date_range"), _as_date(end, "date_range"), style)
 
+    def month_range(start: Any, end: Any) -> str:
+        """Whole months: 2012 年 7 月至 12 月, July–December 2012."""
+        first, last = _as_month(start, "month_range"), _as_month(end, "month_range")
+        return format_month_range(first, last, style)
+
     def paren(value: Any) -> str:
         """Wrap in the prose parentheses of the document's style: （2.8%） or (2.8%)."""
+        value = _defined(value)
         return f"（{value}）" if style.prose_parens == "full" else f"({value})"
 
     def change_word(value: Any, net: bool = False) -> str:
@@ -319,7 +350,7 @@ def environment(style: NumberStyle, words: dict[str, str] | None = None) -> Sand
         return words[f"net_{kind}" if net else kind]
 
     env.filters.update(num=num, usd=usd, pct=pct, date=date, paren=paren, change_word=change_word)
-    env.globals.update(date_range=date_range)
+    env.globals.update(date_range=date_range, month_range=month_range)
     return env
 
 
@@ -358,13 +389,16 @@ def render(
             line=_template_line(err),
         ) from None
     except TemplateSyntaxError as err:
-        raise InputError.one(path, f"template syntax: {err.message}", line=err.lineno) from None
+        hint = filter_hint(err.message or "", list(env.filters))
+        raise InputError.one(
+            path, f"template syntax: {err.message}", line=err.lineno, hint=hint
+        ) from None
     except UndefinedError as err:
         raise InputError.one(
             path,
             f"template: {err.message}",
             line=_template_line(err),
-            hint="define it in the data file or correct the name",
+            hint=name_hint(err.message or "", data, ["date_range", "month_range"]),
         ) from None
     except SecurityError as err:
         raise InputError.one(

@@ -17,3 +17,8 @@ def warn(message: str) -> None:
     if message not in _seen:
         _seen.add(message)
         print(f"warning: {message}", file=sys.stderr)
+
+
+def forget() -> None:
+    """Print each warning again from now on (`reportgen watch`: one build per save)."""
+    _seen.clear()

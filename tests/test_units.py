@@ -148,3 +148,19 @@ def test_a_heading_past_the_numerals_of_its_style_is_an_input_error():
         "b.md:3997: heading 1000 of level 1 has no chinese numeral "
         "(number these headings in another style, or split the document)"
     )
+
+
+def test_month_range_in_every_language():
+    from reportgen.labels import load_labels, number_style
+
+    def months(code: str, start: str, end: str) -> str:
+        style = number_style(load_labels(code), None, {})
+        source = "{{ month_range(a, b) }}"
+        return render(source, Path("b.md"), {"a": start, "b": end}, style)
+
+    assert months("zh", "2012-07", "2012-12-31") == "2012 年 7 月至 12 月"
+    assert months("en", "2012-07-01", "2012-12") == "July–December 2012"
+    assert months("en", "2012-07", "2013-06") == "July 2012–June 2013"
+    assert months("zh", "2012-07", "2012-07") == "2012 年 7 月"
+    assert months("es", "2012-07", "2012-12") == "julio a diciembre de 2012"
+    assert months("fr", "2012-07", "2012-12") == "juillet-décembre 2012"

@@ -20,6 +20,8 @@ def find_documents(paths: list[Path]) -> list[Path]:
             if path.name != DOCUMENT_FILE:
                 raise InputError.one(path, f"not a document folder or {DOCUMENT_FILE}")
             path = path.parent
+        if path.name in ("", ".."):  # `.` or `..`: the folder's own name names the outputs
+            path = path.resolve()
         if (path / DOCUMENT_FILE).is_file():
             found.append(path)
             continue

@@ -7,7 +7,7 @@ import re
 import string
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic_core import PydanticCustomError
 
 from reportgen.inputs.limits import LANGUAGE_CODE
@@ -27,6 +27,9 @@ PATTERN_FIELDS = {
     "date_range_month": ("y", "m", "d1", "d2"),
     "date_range": ("y", "m1", "d1", "m2", "d2"),
     "date_range_years": ("y1", "m1", "d1", "y2", "m2", "d2"),
+    "month": ("y", "m"),
+    "month_range": ("y", "m1", "m2"),
+    "month_range_years": ("y1", "m1", "y2", "m2"),
 }
 NUMBER_CHOICES = {
     "negative": ("parens", "minus"),
@@ -84,6 +87,16 @@ def _numbers(value: dict[str, str | int]) -> dict[str, str | int]:
     return value
 
 
+def _whole_number_as_text(value: object) -> object:
+    """An unquoted whole number where only its text can be meant (`items: [3, 4]`);
+    a decimal (`9.10` reads as 9.1) is left to fail with the advice to quote it."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return value
+
+
+# agenda items and document symbols: `3` can only mean "3"
+Label = Annotated[str, BeforeValidator(_whole_number_as_text)]
 Level = Annotated[int, Field(ge=1, le=8)]
 Count = Annotated[int, Field(ge=1, le=999)]  # what a heading, part or section number can be
 
@@ -97,8 +110,8 @@ class Strict(BaseModel):
 
 class Agenda(Strict):
     kind: Literal["provisional", "preliminary", "adopted"] = "provisional"
-    items: list[str] = Field(min_length=1)
-    symbol: str | None = None  # the agenda document, text of the * footnote
+    items: list[Label] = Field(min_length=1)
+    symbol: Label | None = None  # the agenda document, text of the * footnote
 
 
 class Session(Strict):
@@ -159,7 +172,7 @@ class DocumentInput(Strict):
     language: Annotated[str, AfterValidator(_language)] = "zh"
     style: str | None = None
     numbers: Annotated[dict[str, str | int], AfterValidator(_numbers)] = Field(default_factory=dict)
-    symbols: list[str] = Field(min_length=1)
+    symbols: list[Label] = Field(min_length=1)
     distribution: Literal["General", "Limited", "Restricted"] = "General"
     date: dt.date
     original_language: str | None = "English"

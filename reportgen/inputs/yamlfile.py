@@ -320,6 +320,8 @@ def validate(model: type[BaseModel], data: Any, path: Path) -> Any:
                 message = (
                     f"{e['msg']} (found: {found!r})" if not isinstance(found, dict) else e["msg"]
                 )
+                if e["type"] == "string_type" and isinstance(found, (int, float)):
+                    hint = f'write it in quotes: "{found}"'
             problems.append(Problem(path, message, line=line_of(data, loc), field=field, hint=hint))
         raise InputError(problems) from None
 

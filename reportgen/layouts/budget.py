@@ -28,6 +28,7 @@ from reportgen.layouts.numbering import (
     number_footnotes,
     paragraph_anchor,
 )
+from reportgen.layouts.slips import unused_footnotes
 from reportgen.markup import RawItem, RawList, RawParagraph, RawTable
 from reportgen.model import Block, Document, NoteRef, Paragraph, Ref, Table, Text
 from reportgen.numerals import numeral
@@ -536,7 +537,7 @@ def build(doc: LoadedDocument) -> Document:
     listing, _ = budget_front.contents(body, annex_headings, config, labels, agenda_notes)
     listing.own_page = meta.contents_own_page
     front.append(listing)
-    number_footnotes(front + body)
+    unused_footnotes(raw.notes, raw.defined_at, number_footnotes(front + body))
     titles = None
     if config.part and config.part_title and config.section_title:
         part = labels.get("budget.cover.part").format(

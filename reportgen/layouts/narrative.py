@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Any
 
-from reportgen.errors import InputError
-from reportgen.inputs.folder import LoadedDocument
+from reportgen.errors import InputError, Problem
+from reportgen.inputs.folder import DOCUMENT_FILE, LoadedDocument, named_file
+from reportgen.layouts.slips import typed_numbers
 from reportgen.markup import Parsed, parse_now, remembered
 from reportgen.model import Footnote
 from reportgen.numbers import NumberStyle
@@ -23,6 +25,7 @@ def read_narrative(
     """Every body file rendered and parsed; their blocks in order, their footnotes merged."""
     blocks: list = []
     notes: dict = {}
+    defined_at: dict = {}
     problems = []
     for source in doc.bodies:
         try:
@@ -39,13 +42,18 @@ def read_narrative(
                 f"footnote [^{twice[0]}] is defined in another body file too",
                 hint="give each footnote a unique name",
             )
+        typed_numbers(parsed.blocks, doc.meta.numbering.paragraphs)
+        for match in DEFINITION.finditer(text):
+            defined_at.setdefault(
+                match.group(1), (source.path, text.count("\n", 0, match.start()) + 1)
+            )
         blocks.extend(parsed.blocks)
         notes.update(parsed.notes)
         for label, note in defined.items():
             notes.setdefault(label, note)
     if problems:
         raise InputError(problems)
-    return Parsed(blocks, notes)
+    return Parsed(blocks, notes, defined_at)
 
 
 def _parse_body(text: str, path, link: str) -> tuple[Parsed, dict[str, Footnote]]:
@@ -63,3 +71,39 @@ def definitions(text: str, path, link: str) -> dict:
         content = parsed.blocks[0].content if parsed.blocks else []
         found[match.group(1)] = Footnote(content)
     return found
+
+
+def narrative_problems(folder: Path) -> list[Problem]:
+    """The template and Markdown mistakes of a document whose document.yaml is wrong,
+    so that a build reports them with the YAML's: the body files it names (else
+    body.md), rendered with the data file it names in the default number style. Not
+    for budget sections, whose templates need the validated budget data, nor when the
+    data file is wrong (every name would then be undefined)."""
+    from reportgen.inputs.yamlfile import load_yaml, plain, read_text
+
+    try:
+        raw = load_yaml(folder / DOCUMENT_FILE)
+    except InputError:
+        return []  # malformed: its own message says so
+    if not isinstance(raw, dict) or raw.get("layout") == "budget-section":
+        return []
+    names = raw.get("body", "body.md")
+    names = [names] if isinstance(names, str) else names
+    if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+        return []
+    data: dict[str, Any] = {}
+    try:
+        if isinstance(raw.get("data"), str):
+            loaded = load_yaml(named_file(folder, raw, raw["data"], ("data",)))
+            data = plain(loaded) if isinstance(loaded, dict) else {}
+    except InputError as err:
+        return err.problems
+    problems: list[Problem] = []
+    single = isinstance(raw.get("body", "body.md"), str)
+    for index, name in enumerate(names):
+        try:
+            path = named_file(folder, raw, name, ("body",) if single else ("body", index))
+            parse_now(render(read_text(path), path, data, NumberStyle()), path, "{symbol}")
+        except InputError as err:
+            problems.extend(err.problems)
+    return problems

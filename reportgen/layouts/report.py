@@ -11,6 +11,7 @@ from reportgen.labels import Labels, load_labels, number_style
 from reportgen.layouts.common import anchor_headings, assemble
 from reportgen.layouts.narrative import read_narrative
 from reportgen.layouts.numbering import Numberer, NumberingRules, number_footnotes
+from reportgen.layouts.slips import unused_footnotes
 from reportgen.markup import RawParagraph, parse
 from reportgen.model import Block, Contents, Document, Heading, Paragraph, Text
 from reportgen.templating import render
@@ -75,6 +76,6 @@ def build(doc: LoadedDocument) -> Document:
         listing.own_page = meta.contents_own_page
         body.insert(0, listing)
     anchor_headings(body)
-    number_footnotes(front + body)
+    unused_footnotes(body_raw.notes, body_raw.defined_at, number_footnotes(front + body))
 
     return assemble(meta, labels, style, front, body)
