@@ -189,15 +189,15 @@ class Grid(Flowable):
             self._draw_rules(tops)
 
     def _cell_tags(self, row: GridRow, head: bool) -> list[Tag]:
-        """The TH (the header's, and the first text cell of a row of figures) and TD of
-        a row."""
+        """The TH (the header's cells, a row's first text cell) and TD of a row."""
         path = (*self.tag, self.sections[0 if head else 1], (row.key, "TR"))
         tags = []
-        figures = any(isinstance(cell.content, Figure) for cell in row.cells)
+        # a row of figures, or any row of a table with no header rows (a list of
+        # resolutions and their titles), is headed by its first cell, when that is text
+        headed = not self.header or any(isinstance(cell.content, Figure) for cell in row.cells)
         for cell in row.cells:
             scope = "Column" if head else "Row"
-            # a row of figures is headed by its first cell, when that is text
-            th = head or (figures and cell.col == 0 and isinstance(cell.content, TextBlock))
+            th = head or (headed and cell.col == 0 and isinstance(cell.content, TextBlock))
             attrs = f"/Scope /{scope}" if th else ""
             if cell.span > 1:
                 attrs += f" /ColSpan {cell.span}"

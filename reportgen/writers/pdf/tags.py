@@ -120,8 +120,19 @@ class Tagger:
         return elem
 
     def note(self, note) -> Elem:
-        """A footnote's Note: inside the element that cites it (else the document)."""
-        return Elem("Note", self.cited.get(id(note), self.root))
+        """A footnote's Note: inside the element that cites it (else the document), or
+        right after it when that is a heading (whose content stays its text alone)."""
+        cited = self.cited.get(id(note), self.root)
+        if cited.role[0] == "H" and cited.parent is not None:
+            parent = cited.parent
+            elem = Elem("Note", parent)
+            parent.kids.pop()
+            after = parent.kids.index(cited) + 1
+            while after < len(parent.kids) and getattr(parent.kids[after], "role", "") == "Note":
+                after += 1  # after the heading's other notes
+            parent.kids.insert(after, elem)
+            return elem
+        return Elem("Note", cited)
 
     def cite(self, note) -> None:
         self.cited.setdefault(id(note), self.current)
@@ -247,7 +258,7 @@ class _StructElem(PDFObject):
                 kids.append(str(kid[1]))
             else:
                 kids.append(f"<< /Type /MCR /Pg {page_ref(kid[0])} /MCID {kid[1]} >>")
-        out.append(f" /K [{' '.join(kids)}]")
+        out.append(f" /K {kids[0]}" if len(kids) == 1 else f" /K [{' '.join(kids)}]")
         for name, value in e.attrs.items():
             text = value if isinstance(value, str) else value.format(document).decode("latin-1")
             out.append(f" /{name} {text}")
