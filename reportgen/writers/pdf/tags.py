@@ -56,7 +56,7 @@ class Tag:
 
 
 class Elem:
-    __slots__ = ("role", "parent", "kids", "attrs", "page", "ref")
+    __slots__ = ("role", "parent", "kids", "attrs", "page", "num")
 
     def __init__(self, role: str, parent: Elem | None, attrs: dict | None = None):
         self.role = role
@@ -65,7 +65,7 @@ class Elem:
         self.kids: list = []
         self.attrs = attrs or {}
         self.page: int | None = None  # the page of its first marked content
-        self.ref: PDFObjectReference | None = None
+        self.num = 0  # its object number, once written
         if parent is not None:
             parent.kids.append(self)
 
@@ -163,7 +163,8 @@ class Tagger:
     # -- the file ------------------------------------------------------------------
     def write(self) -> None:
         """Add the tree, the parent tree and the document entries to the canvas's
-        document (before it is saved)."""
+        document (before it is saved). There are thousands of elements: each is
+        registered and formatted here at once, as text."""
         doc = self.canv._doc
         elems: list[Elem] = []
         stack = [self.root]
@@ -171,99 +172,84 @@ class Tagger:
             elem = stack.pop()
             elems.append(elem)
             stack.extend(k for k in reversed(elem.kids) if isinstance(k, Elem))
-        for elem in elems:
-            elem.ref = doc.Reference(_StructElem(elem))
-        page_keys = sorted(self.page_elems)  # page numbers, 1-based
+        # object numbers: the tree root, the parent tree, then the elements
+        first = doc.objectcounter + 1
+        root_num, tree_num = first, first + 1
+        for n, elem in enumerate(elems, first + 2):
+            elem.num = n
+        ids = doc.idToObjectNumberAndVersion
         pages = doc.Pages.pages
+        page_num = {n: ids[f"Page{n}"][0] for n in range(1, len(pages) + 1)}
+        objects = [b"", b""] + [_format(e, page_num, root_num, doc) for e in elems]
+
         for page in pages:
             page.__NoDefault__ = [*type(page).__NoDefault__, "Tabs", "StructParents"]
             page.Tabs = PDFName("S")
         nums = []
+        page_keys = sorted(self.page_elems)  # page numbers, 1-based
         for key, number in enumerate(page_keys):
             pages[number - 1].StructParents = key
-            nums.append((key, [e.ref for e in self.page_elems[number]]))
+            nums.append(f"{key} [{' '.join(f'{e.num} 0 R' for e in self.page_elems[number])}]")
         for key, (annotation, elem) in enumerate(self.annots, len(page_keys)):
             annotation["StructParent"] = key
-            nums.append((key, elem.ref))
-        tree_root = _TreeRoot(self.root, doc.Reference(_ParentTree(nums)), len(nums))
-        _StructElem.root_ref = doc.Reference(tree_root)
+            nums.append(f"{key} {elem.num} 0 R")
+        objects[0] = (
+            f"<</Type/StructTreeRoot/K {self.root.num} 0 R/ParentTree {tree_num} 0 R"
+            f"/ParentTreeNextKey {len(nums)}>>"
+        ).encode("latin-1")
+        objects[1] = f"<</Nums [{' '.join(nums)}]>>".encode("latin-1")
+        numbers, by_name = doc.numberToId, doc.idToObject
+        for n, data in enumerate(objects, first):  # what doc.Reference does, in a loop
+            name = f"R{n}"
+            ids[name] = (n, 0)
+            numbers[n] = name
+            by_name[name] = _Bytes(data)
+        doc.objectcounter = first + len(objects) - 1
         cat = doc.Catalog
-        cat.StructTreeRoot = _StructElem.root_ref
+        cat.StructTreeRoot = PDFObjectReference(f"R{root_num}")
         cat.MarkInfo = PDFDictionary({"Marked": "true"})
         cat.ViewerPreferences = PDFDictionary({"DisplayDocTitle": "true"})
         cat.Metadata = doc.Reference(_xmp(self.title))
 
 
-def _ref(doc, ref) -> str:
-    number, version = doc.idToObjectNumberAndVersion[ref.name]
-    return f"{number} {version} R"
+class _Bytes(PDFObject):
+    """An object written as it was formatted."""
 
+    __slots__ = ("data",)
 
-class _ParentTree(PDFObject):
-    """The parent tree: one flat number tree, each page's key → its MCIDs' elements,
-    each link annotation's key → its Link."""
-
-    def __init__(self, nums: list):
-        self.nums = nums
+    def __init__(self, data: bytes):
+        self.data = data
 
     def format(self, document):
-        out = []
-        for key, value in self.nums:
-            if isinstance(value, list):
-                out.append(f"{key} [{' '.join(_ref(document, r) for r in value)}]")
-            else:
-                out.append(f"{key} {_ref(document, value)}")
-        return f"<< /Nums [{' '.join(out)}] >>".encode("latin-1")
+        return self.data
 
 
-class _TreeRoot(PDFObject):
-    def __init__(self, root: Elem, parent_tree, next_key: int):
-        self.root, self.parent_tree, self.next_key = root, parent_tree, next_key
-
-    def format(self, document):
-        return (
-            f"<< /Type /StructTreeRoot /K {_ref(document, self.root.ref)} "
-            f"/ParentTree {_ref(document, self.parent_tree)} "
-            f"/ParentTreeNextKey {self.next_key} >>"
-        ).encode("latin-1")
-
-
-class _StructElem(PDFObject):
-    """A structure element, written straight as text (there are thousands)."""
-
-    root_ref = None
-
-    def __init__(self, elem: Elem):
-        self.elem = elem
-
-    def format(self, document):
-        e = self.elem
-        ids = document.idToObjectNumberAndVersion
-
-        def page_ref(page: int) -> str:
-            return "{} {} R".format(*ids[f"Page{page}"])
-
-        parent = e.parent.ref if e.parent is not None else _StructElem.root_ref
-        out = [f"<< /Type /StructElem /S /{e.role} /P {_ref(document, parent)}"]
-        if e.page is not None:
-            out.append(f" /Pg {page_ref(e.page)}")
-        kids = []
-        for kid in e.kids:
-            if isinstance(kid, Elem):
-                kids.append(_ref(document, kid.ref))
-            elif kid[0] == "annot":
-                _, page, annot = kid
-                kids.append(f"<< /Type /OBJR /Pg {page_ref(page)} /Obj {_ref(document, annot)} >>")
-            elif kid[0] == e.page:
-                kids.append(str(kid[1]))
-            else:
-                kids.append(f"<< /Type /MCR /Pg {page_ref(kid[0])} /MCID {kid[1]} >>")
-        out.append(f" /K {kids[0]}" if len(kids) == 1 else f" /K [{' '.join(kids)}]")
-        for name, value in e.attrs.items():
-            text = value if isinstance(value, str) else value.format(document).decode("latin-1")
-            out.append(f" /{name} {text}")
-        out.append(" >>")
-        return "".join(out).encode("latin-1")
+def _format(e: Elem, page_num: dict[int, int], root_num: int, doc) -> bytes:
+    """A structure element as text: /Type left out (optional), /Pg the page of its
+    first MCID, MCIDs on other pages as marked-content references."""
+    parent = e.parent.num if e.parent is not None else root_num
+    out = [f"<</S/{e.role}/P {parent} 0 R"]
+    if e.page is not None:
+        out.append(f"/Pg {page_num[e.page]} 0 R")
+    kids = []
+    for kid in e.kids:
+        if isinstance(kid, Elem):
+            kids.append(f"{kid.num} 0 R")
+        elif kid[0] == e.page:
+            kids.append(str(kid[1]))
+        elif kid[0] == "annot":
+            _, page, annot = kid
+            number = doc.idToObjectNumberAndVersion[annot.name][0]
+            kids.append(f"<</Type/OBJR/Pg {page_num[page]} 0 R/Obj {number} 0 R>>")
+        else:
+            kids.append(f"<</Type/MCR/Pg {page_num[kid[0]]} 0 R/MCID {kid[1]}>>")
+    if kids:
+        out.append(f"/K {kids[0]}" if len(kids) == 1 else f"/K [{' '.join(kids)}]")
+    for name, value in e.attrs.items():
+        text = value if isinstance(value, str) else value.format(doc).decode("latin-1")
+        out.append(f"/{name} {text}")
+    out.append(">>")
+    return "".join(out).encode("latin-1")
 
 
 def _xmp(title: str) -> PDFStream:
