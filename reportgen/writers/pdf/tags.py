@@ -10,7 +10,9 @@ drawn inside `/Role <</MCID n>> BDC … EMC` (text through `TextOps.marked`, sha
 through `marked`), or inside `/Artifact BMC … EMC` (running heads, page numbers,
 rules, leader dots, header rows repeated on a following page).
 
-A footnote's Note is a child of the element that cites it. When the document ends,
+A footnote's Note is a child of the element that cites it (or follows the heading that
+cites it). A chart is one Figure whose /Alt describes its data (`alt_text`); the
+masthead paragraphs of one Div, in reading order. When the document ends,
 `write` adds the elements as PDF objects, the parent tree (each page's MCIDs → their
 elements; each link annotation → its Link), /StructParents and /Tabs /S on the pages
 and, on the catalog, /StructTreeRoot, /MarkInfo, /ViewerPreferences and the XMP
@@ -33,9 +35,7 @@ from reportlab.pdfbase.pdfdoc import (
 )
 
 ARTIFACT = "/Artifact BMC"
-PAGINATION = "/Artifact <</Type /Pagination /Subtype /Header>> BDC"
-FOOTER = "/Artifact <</Type /Pagination /Subtype /Footer>> BDC"
-LAYOUT = "/Artifact <</Type /Layout>> BDC"
+PAGINATION = "/Artifact <</Type /Pagination>> BDC"  # running heads, page numbers
 EMC = "EMC"
 
 
@@ -107,10 +107,6 @@ class Tagger:
             if tag.attrs:
                 elem.attrs["A"] = tag.attrs
         return elem
-
-    def close(self) -> None:
-        """Close every open element (what follows starts at the document's level)."""
-        self.open.clear()
 
     def child(self, parent: Elem, role: str, before: Elem | None = None) -> Elem:
         elem = Elem(role, parent)
