@@ -77,6 +77,7 @@ class Tagger:
         self.canv = canv
         self.title = title
         self.root = Elem("Document", None)
+        self.elems = [self.root]  # every element, in the order made
         self.open: list[tuple[object, Elem]] = []
         self.page = 0  # the page the MCIDs below are on
         self.page_elems: dict[int, list[Elem]] = {}  # page → its MCIDs' elements
@@ -89,14 +90,15 @@ class Tagger:
         """The element of `tag`'s path, opening what is not open (and closing the open
         elements that are not on the path)."""
         path, opened = tag.path, self.open
-        n = 0
-        limit = min(len(path), len(opened))
-        while n < limit and opened[n][0] == path[n][0]:
-            n += 1
+        # keys are unique and an element's ancestors fixed: the deepest open element
+        # on the path is found from the end (a table cell's row, after one step)
+        n = min(len(path), len(opened))
+        while n and opened[n - 1][0] != path[n - 1][0]:
+            n -= 1
         del opened[n:]
         parent = opened[-1][1] if opened else self.root
         for key, role in path[n:]:
-            parent = Elem(role, parent)
+            parent = self.new(role, parent)
             opened.append((key, parent))
         elem = opened[-1][1] if opened else self.root
         if n < len(path):  # new: its attributes
@@ -108,8 +110,13 @@ class Tagger:
                 elem.attrs["A"] = tag.attrs
         return elem
 
-    def child(self, parent: Elem, role: str, before: Elem | None = None) -> Elem:
+    def new(self, role: str, parent: Elem) -> Elem:
         elem = Elem(role, parent)
+        self.elems.append(elem)
+        return elem
+
+    def child(self, parent: Elem, role: str, before: Elem | None = None) -> Elem:
+        elem = self.new(role, parent)
         if before is not None:
             parent.kids.pop()
             parent.kids.insert(parent.kids.index(before), elem)
@@ -121,14 +128,14 @@ class Tagger:
         cited = self.cited.get(id(note), self.root)
         if cited.role[0] == "H" and cited.parent is not None:
             parent = cited.parent
-            elem = Elem("Note", parent)
+            elem = self.new("Note", parent)
             parent.kids.pop()
             after = parent.kids.index(cited) + 1
             while after < len(parent.kids) and getattr(parent.kids[after], "role", "") == "Note":
                 after += 1  # after the heading's other notes
             parent.kids.insert(after, elem)
             return elem
-        return Elem("Note", cited)
+        return self.new("Note", cited)
 
     def cite(self, note) -> None:
         self.cited.setdefault(id(note), self.current)
@@ -162,12 +169,7 @@ class Tagger:
         document (before it is saved). There are thousands of elements: each is
         registered and formatted here at once, as text."""
         doc = self.canv._doc
-        elems: list[Elem] = []
-        stack = [self.root]
-        while stack:  # document order, depth first
-            elem = stack.pop()
-            elems.append(elem)
-            stack.extend(k for k in reversed(elem.kids) if isinstance(k, Elem))
+        elems = self.elems
         # object numbers: the tree root, the parent tree, then the elements
         first = doc.objectcounter + 1
         root_num, tree_num = first, first + 1

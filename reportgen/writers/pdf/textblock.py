@@ -462,7 +462,7 @@ class TextBlock(Flowable):
         if tagger is not None and shared is None:
             tag = self.tag
             if tag is None:
-                elem = Elem("P", tagger.open[-1][1] if tagger.open else tagger.root)
+                elem = tagger.new("P", tagger.open[-1][1] if tagger.open else tagger.root)
             elif tag.note is not None:
                 elem = tagger.note(tag.note)
             else:
