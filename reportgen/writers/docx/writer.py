@@ -33,6 +33,7 @@ from reportgen.model import (
     Text,
 )
 from reportgen.stamp import build_datetime
+from reportgen.writers.alt_text import figure_description
 from reportgen.writers.docx import fields
 from reportgen.writers.docx.footnotes import FootnotesPart
 from reportgen.writers.docx.numbering import NumberingPart
@@ -532,16 +533,6 @@ def _replace_content(header_or_footer, xml: str) -> None:
     for child in list(root):
         root.remove(child)
     fields.append_xml(root, xml)
-
-
-def figure_description(figure: Figure) -> str:
-    """A chart's alternative text, from its data: title, units, each bar and value."""
-    head = " ".join(part for part in (figure.label, figure.title, figure.units) if part)
-    panels = []
-    for panel in figure.panels:
-        bars = ", ".join(f"{label} {printed}" for label, _, printed in panel.bars)
-        panels.append(f"{panel.title}: {bars}" if panel.title else bars)
-    return head + ". " + "; ".join(panels) if panels else head
 
 
 class _Members:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from reportlab.graphics.shapes import Drawing, Line, Rect, String
 from reportlab.platypus import Flowable
 
+from reportgen.writers.pdf.tags import marked, tagger_of
 from reportgen.writers.pdf.textblock import char_widths
 from reportgen.writers.pdf.textops import TextOps, num
 
@@ -20,11 +21,18 @@ class Chart(Flowable):
         super().__init__()
         self.drawing = drawing
         self.width, self.height = drawing.width, drawing.height
+        self.tag = None  # its Figure (tags.Tag)
 
     def wrap(self, availWidth, availHeight):  # noqa: N803 (reportlab's names)
         return self.width, self.height
 
     def draw(self) -> None:
+        """The chart, all of it the content of its Figure (whose /Alt describes it)."""
+        tagger = tagger_of(self.canv)
+        with marked(self.canv, tagger.enter(self.tag) if tagger and self.tag else None):
+            self._draw()
+
+    def _draw(self) -> None:
         shapes = self.drawing.contents
         if any(not isinstance(s, (Rect, Line, String)) for s in shapes):
             from reportlab.graphics import renderPDF  # shapes this writer does not know

@@ -10,6 +10,7 @@ from __future__ import annotations
 from reportlab.platypus.frames import Frame
 
 from reportgen.model import Footnote
+from reportgen.writers.pdf.tags import artifact
 
 SEPARATOR_GAP = 9.0  # space above the short rule and between rule and notes
 RULE_WIDTH = 85.0  # ≈ 3 cm
@@ -111,11 +112,12 @@ class FootnoteFrame(Frame):
         y = self._y1 + self._bottomPadding
         total = sum(h for _, _, h in self.placed)
         top = y + total
-        canv.saveState()
-        canv.setLineWidth(0.5)
         x = self._x1 + self._leftPadding
-        canv.line(x, top + SEPARATOR_GAP * 0.8, x + RULE_WIDTH, top + SEPARATOR_GAP * 0.8)
-        canv.restoreState()
+        with artifact(canv):  # the rule above the notes
+            canv.saveState()
+            canv.setLineWidth(0.5)
+            canv.line(x, top + SEPARATOR_GAP * 0.8, x + RULE_WIDTH, top + SEPARATOR_GAP * 0.8)
+            canv.restoreState()
         for _, flow, h in self.placed:
             top -= h
             flow.drawOn(canv, x, top)

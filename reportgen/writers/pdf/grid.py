@@ -28,6 +28,7 @@ from reportlab.platypus import Flowable
 
 from reportgen.model import Footnote
 from reportgen.writers.layout_spec import DECIMAL_PAD, TABLE_CELL_PAD, TABLE_FIRST_ROWS, figure_tail
+from reportgen.writers.pdf.tags import ARTIFACT, EMC, Tag, artifact, tagger_of
 from reportgen.writers.pdf.textblock import TextBlock, char_widths
 from reportgen.writers.pdf.textops import TextOps
 
@@ -73,6 +74,7 @@ class GridCell:
 class GridRow:
     cells: list[GridCell]
     total: bool = False  # a rule above it
+    key: int = 0  # its TR (tags.Tag)
 
 
 class Grid(Flowable):
@@ -102,6 +104,9 @@ class Grid(Flowable):
         self.width = self.x[-1]
         self.height = 0.0
         self.hAlign = "LEFT"
+        # tagging: the path of its Table and the keys of its THead and TBody
+        self.tag: tuple = ()
+        self.sections: tuple = ()
 
     def identity(self, maxLen: int | None = None) -> str:  # noqa: N803 (reportlab's)
         """How reportlab names this table in a layout error: by its row of the most
@@ -175,38 +180,86 @@ class Grid(Flowable):
 
     def _part(self, rows: list[GridRow], heights: list[float], first: bool, last: bool) -> Grid:
         valign = "top" if self.top else "bottom"
-        return Grid(self.widths, rows, self.header, valign, first=first, last=last, heights=heights)
+        part = Grid(self.widths, rows, self.header, valign, first=first, last=last, heights=heights)
+        part.tag, part.sections = self.tag, self.sections
+        return part
 
     # -- drawing ----------------------------------------------------------------------
     def draw(self):
         heights = self.heights()
         tops = list(accumulate(heights, lambda y, h: y - h, initial=self.height))
-        for row, h, bottom in zip(self.rows, heights, tops[1:], strict=True):
-            self._draw_row(row, bottom, h)
-        self._draw_rules(tops)
+        tagger = tagger_of(self.canv) if self.sections else None
+        for n, (row, h, bottom) in enumerate(zip(self.rows, heights, tops[1:], strict=True)):
+            cells = None
+            if tagger is not None and (n >= self.header or self.first):  # not a repeated head
+                cells = self._cell_tags(row, n < self.header)
+            self._draw_row(row, bottom, h, tagger, cells)
+        with artifact(self.canv):  # the rules
+            self._draw_rules(tops)
 
-    def _draw_row(self, row: GridRow, bottom: float, height: float) -> None:
-        """The cells left to right, in one text object."""
-        ops: TextOps | None = None
+    def _cell_tags(self, row: GridRow, head: bool) -> list[Tag]:
+        """The TH (the header's cells, a row's first text cell) and TD of a row."""
+        path = (*self.tag, self.sections[0 if head else 1], (row.key, "TR"))
+        tags = []
+        # a row of figures, or any row of a table with no header rows (a list of
+        # resolutions and their titles), is headed by its first cell, when that is text
+        headed = not self.header or any(isinstance(cell.content, Figure) for cell in row.cells)
         for cell in row.cells:
+            scope = "Column" if head else "Row"
+            th = head or (headed and cell.col == 0 and isinstance(cell.content, TextBlock))
+            attrs = f"/Scope /{scope}" if th else ""
+            if cell.span > 1:
+                attrs += f" /ColSpan {cell.span}"
+            tags.append(
+                Tag(
+                    (*path, ((row.key, cell.col), "TH" if th else "TD")),
+                    attrs=f"<< /O /Table {attrs.strip()} >>" if attrs else None,
+                )
+            )
+        return tags
+
+    def _draw_row(
+        self, row: GridRow, bottom: float, height: float, tagger=None, cells=None
+    ) -> None:
+        """The cells left to right, in one text object; each cell the content of its
+        element (`cells`), or all of them an artifact (a header row repeated)."""
+        ops: TextOps | None = None
+        for i, cell in enumerate(row.cells):
             content = cell.content
+            elem = tagger.enter(cells[i]) if cells else None
             if content is None:
                 continue
             if isinstance(content, Figure):
                 top = bottom + height - PAD_Y - content.size
                 base = top if self.top else bottom + PAD_Y + STRING_LEADING - content.size
-                for x, text in content.pieces(self.x[cell.col + cell.span] - DECIMAL_PAD):
-                    if ops is None:
-                        ops = TextOps(self.canv, x, base)
+                pieces = content.pieces(self.x[cell.col + cell.span] - DECIMAL_PAD)
+                if not pieces:
+                    continue
+                if ops is None:
+                    ops = TextOps(self.canv, pieces[0][0], base)
+                self._begin(ops, elem, tagger)
+                for x, text in pieces:
                     ops.line(x, base)
                     ops.show(text, content.font, content.size)
-                continue
-            y = bottom + height - PAD_Y - content.height if self.top else bottom + PAD_Y
-            if ops is None:
-                ops = TextOps(self.canv, self.x[cell.col] + PAD_X, y)
-            content.paint_into(ops, self.x[cell.col] + PAD_X, y)
+            else:
+                y = bottom + height - PAD_Y - content.height if self.top else bottom + PAD_Y
+                if ops is None:
+                    ops = TextOps(self.canv, self.x[cell.col] + PAD_X, y)
+                self._begin(ops, elem, tagger)
+                content.paint_into(ops, self.x[cell.col] + PAD_X, y)
+            if elem is not None:
+                ops.end()
+            elif tagger is not None:
+                ops.ops.append(EMC)
         if ops is not None:
             ops.close()
+
+    @staticmethod
+    def _begin(ops: TextOps, elem, tagger) -> None:
+        if elem is not None:
+            ops.begin(elem)
+        elif tagger is not None:
+            ops.ops.append(ARTIFACT)
 
     def _rules(self, tops: list[float]) -> list[tuple[float, float]]:
         """(height, line width) of every rule; `tops` are the row tops and the bottom."""

@@ -14,17 +14,31 @@ from reportgen.writers.pdf.textblock import Setting, TextBlock
 _ALIGN = {"left": TA_LEFT, "right": TA_RIGHT, "center": TA_CENTER, "decimal": TA_RIGHT}
 
 
-def table_flowables(writer, table: Table) -> list:
-    """The caption lines, each part's grid and the notes, as reportlab flowables."""
+def table_flowables(writer, table: Table, prefix: tuple = ()) -> list:
+    """The caption lines, each part's grid and the notes, as reportlab flowables.
+
+    Tagged: each part a Table (its header rows a THead of TH cells, the others a TBody),
+    the first with the table's caption lines as its Caption, each with its own caption
+    (in the first, a line of the table's); the notes paragraphs after them."""
     s = writer.styles
-    out: list = captions(writer, table.label, table.title, table.units)
-    for part in table.parts:
+    keys = writer.keys
+    out: list = []
+    for n, part in enumerate(table.parts):
+        path = (*prefix, (next(keys), "Table"))
+        caption = (*path, (next(keys), "Caption"))
+        if n == 0:
+            for line in captions(writer, table.label, table.title, table.units):
+                out.append(writer.tagged(line, caption, "P"))
         if part.caption:
-            out.append(writer.para([Text(part.caption)], s.table_caption))
-        out.append(_grid(writer, part))
+            line = writer.para([Text(part.caption)], s.table_caption)
+            out.append(writer.tagged(line, caption, "P"))
+        grid = _grid(writer, part)
+        grid.tag = path
+        grid.sections = ((next(keys), "THead"), (next(keys), "TBody"))
+        out.append(grid)
         out.append(Spacer(1, 4))
     for note in table.notes:
-        out.append(writer.para(note, s.table_note))
+        out.append(writer.tagged(writer.para(note, s.table_note), prefix, "P"))
     out.append(Spacer(1, 6))
     return out
 
@@ -75,7 +89,7 @@ def _row(writer, row: Row) -> GridRow:
             content = _text(writer, cell, style)
         cells.append(GridCell(col, cell.colspan, content))
         col += cell.colspan
-    return GridRow(cells, total=row.kind == "total")
+    return GridRow(cells, total=row.kind == "total", key=next(writer.keys))
 
 
 def _text(writer, cell: Cell, style: ParagraphStyle) -> TextBlock | None:

@@ -29,10 +29,12 @@ from itertools import accumulate
 from typing import NamedTuple
 
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_RIGHT
+from reportlab.pdfbase.pdfdoc import PDFString
 from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
 from reportlab.platypus import Flowable
 
 from reportgen.model import Footnote
+from reportgen.writers.pdf.tags import Elem, Tag
 from reportgen.writers.pdf.textops import SOFT_HYPHEN, TextOps
 
 # no line starts with these …
@@ -274,6 +276,7 @@ class TextBlock(Flowable):
         # called with the canvas and the block's top when its first part is drawn (a
         # heading's bookmark and page: where it is printed, not where it was placed)
         self.mark: Callable[[object, float], None] | None = None
+        self.tag: Tag | None = None  # where its content goes in the structure tree
 
     # -- what the frame asks ----------------------------------------------------
     @property
@@ -324,8 +327,10 @@ class TextBlock(Flowable):
         )
         head.spaceAfter = 0.0
         head.mark = self.mark
+        head.tag = self.tag
         head._lines[availWidth] = (self.indent0, lines[:fit])
         tail = TextBlock(self.setting, self.style, start=cut, end=self.end, first=False)
+        tail.tag = self.tag
         # the tail's lines at this width are the rest of these (its first line is as wide
         # as the others): breaking them again on every page made long text quadratic
         tail._lines[availWidth] = (tail._first_indent(), lines[fit:])
@@ -460,14 +465,37 @@ class TextBlock(Flowable):
             default=ascent(s.fontName, s.fontSize),
         )
         y = y0 + self.height - top
+        tagger = self.canv.__dict__.get("_rg_tags")
+        elem = None  # the structure element of the text (a cell's is begun by its grid)
+        if tagger is not None and shared is None:
+            tag = self.tag
+            if tag is None:
+                elem = tagger.new("P", tagger.open[-1][1] if tagger.open else tagger.root)
+            elif tag.note is not None:
+                elem = tagger.note(tag.note)
+            else:
+                elem = tagger.enter(tag)
         if shared is not None:
             ops = shared
         elif self.first and self.bullet:
             ops = TextOps(self.canv, x0 + s.bulletIndent, y)
-            ops.show(self.bullet.text, self.bullet.font, self.bullet.size)
+            label = self.tag.label if elem is not None and self.tag is not None else None
+            if label:
+                lbl = (
+                    tagger.child(elem, "Lbl")
+                    if label == "in"
+                    else tagger.child(elem.parent, "Lbl", before=elem)
+                )
+                with ops.marked(lbl):
+                    ops.show(self.bullet.text, self.bullet.font, self.bullet.size)
+                ops.begin(elem)
+            else:
+                ops.begin(elem)
+                ops.show(self.bullet.text, self.bullet.font, self.bullet.size)
         else:
             ops = TextOps(self.canv, x0 + self.indent0, y)
-        links: list[tuple[str, float, float, float, float]] = []
+            ops.begin(elem)
+        links: list[tuple[str, float, float, float, float, Elem | None]] = []
         text, sums, runs, starts, cjks = st.text, st.sums, st.runs, st.run_starts, st.run_cjk
         spacing, show = ops.spacing, ops.show
         for n, line in enumerate(self.lines):
@@ -502,15 +530,31 @@ class TextBlock(Flowable):
                     ops.set("Tw", tw)
                 if spacing["Ts"] != run.rise:
                     ops.set("Ts", run.rise)
-                show(piece, run.font, run.size)
+                if run.url and tagger is not None:  # a Link inside the element
+                    host = elem or tagger.current
+                    link = tagger.child(host, "Link")
+                    ops.end()
+                    with ops.marked(link):
+                        show(piece, run.font, run.size)
+                    ops.begin(host)
+                else:
+                    link = None
+                    if run.note is not None and tagger is not None:
+                        tagger.cite(run.note)
+                    show(piece, run.font, run.size)
                 if extra:
                     advance += extra * ((b - a) if cjk else piece.count(" ") + piece.count(NBSP))
                 if run.url:
-                    links.append((run.url, x, y, x + advance, run.size))
+                    links.append((run.url, x, y, x + advance, run.size, link))
                 x += advance
             y -= s.leading
         ops.line(x0 + s.leftIndent, y)  # ends the last line as the others: readers see the break
         if shared is None:
             ops.close()
-        for url, x1, base, x2, size in links:
-            self.canv.linkURL(url, (x1, base - 0.2 * size, x2, base + 0.9 * size), relative=1)
+        for url, x1, base, x2, size, link in links:
+            rect = (x1, base - 0.2 * size, x2, base + 0.9 * size)
+            self.canv.linkURL(url, rect, relative=1, Contents=PDFString(url))
+            if link is not None:
+                doc = self.canv._doc
+                ref = doc.refAnnotation(f"NUMBER{self.canv._annotationCount}")
+                tagger.link(link, doc.idToObject[ref.name], ref)

@@ -9,6 +9,7 @@ standard and CID fallback fonts through reportlab's own encoders.
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from itertools import groupby
 from operator import itemgetter
 
@@ -55,12 +56,41 @@ class TextOps:
         self.ops = [f"BT 1 0 0 1 {num(x)} {num(y)} Tm"]
         self.x, self.y = x, y  # start of the current line
         self.face: tuple | None = None  # (pdf font name, size) in force
+        self.tagged = False  # inside a marked-content sequence
         self.spacing = {"Tc": 0.0, "Tw": 0.0, "Ts": 0.0}
         # per document: (font, subset) → the subset's PDF font name, and
         # font → character → (subset, the character's code as a PDF string)
         self.subset_names: dict = canv.__dict__.setdefault("_rg_subset_names", {})
         self.codes: dict = canv.__dict__.setdefault("_rg_codes", {})
         self.cid_fonts: dict[str, CidFont] = canv.__dict__.setdefault("_rg_cid_fonts", {})
+
+    # -- tagging (see tags.py): marked content inside the text object ---------------
+    def begin(self, elem) -> None:
+        """Start content of structure element `elem` (no-op in an untagged document)."""
+        tagger = self.canv.__dict__.get("_rg_tags")
+        if tagger is not None and elem is not None:
+            self.ops.append(tagger.bdc(elem))
+            self.tagged = True
+
+    def end(self) -> None:
+        if self.tagged:
+            self.ops.append("EMC")
+            self.tagged = False
+
+    @contextmanager
+    def marked(self, elem):
+        self.begin(elem)
+        yield
+        self.end()
+
+    @contextmanager
+    def artifact(self):
+        tagged = self.canv.__dict__.get("_rg_tags") is not None
+        if tagged:
+            self.ops.append("/Artifact BMC")
+        yield
+        if tagged:
+            self.ops.append("EMC")
 
     def line(self, x: float, y: float) -> None:
         """Start a new line at (x, y)."""
@@ -138,6 +168,7 @@ class TextOps:
 
     def close(self) -> None:
         """End the text object (spacing back to nil) and add it to the page."""
+        self.end()
         for op in self.spacing:
             self.set(op, 0.0)
         self.ops.append("ET")

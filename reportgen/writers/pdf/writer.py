@@ -12,6 +12,7 @@ import math
 import os
 import re
 from dataclasses import dataclass, field
+from itertools import count
 
 from reportlab import rl_config
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
@@ -49,6 +50,7 @@ from reportgen.model import (
     Table as TableBlock,
 )
 from reportgen.stamp import build_epoch
+from reportgen.writers.alt_text import figure_description
 from reportgen.writers.charts import chart_drawing
 from reportgen.writers.layout_spec import (
     CONTENTS_NUMBER_WIDTH,
@@ -70,6 +72,7 @@ from reportgen.writers.pdf.fontreg import PdfFonts, register
 from reportgen.writers.pdf.footnotes import FootnoteFrame
 from reportgen.writers.pdf.keeps import KeepWithNext
 from reportgen.writers.pdf.tables import captions, table_flowables
+from reportgen.writers.pdf.tags import ARTIFACT, EMC, PAGINATION, Tag, Tagger, artifact
 from reportgen.writers.pdf.text import Runs, has_cjk
 from reportgen.writers.pdf.textblock import Run, Setting, TextBlock, char_widths
 from reportgen.writers.pdf.textops import TextOps
@@ -271,8 +274,27 @@ class ContentsEntry(Flowable):
         self.leaders[self.form] = start + LEADER_GAP - self.width
         canvas.saveState()
         canvas.translate(x + self.width, y + label.last_baseline())
-        canvas.doForm(self.form)
+        tagger = canvas.__dict__.get("_rg_tags")
+        if tagger is None:
+            canvas.doForm(self.form + "-dots")
+            canvas.doForm(self.form)
+        else:  # the dots an artifact, the page number part of the entry
+            code = canvas._code
+            code.append(ARTIFACT)
+            canvas.doForm(self.form + "-dots")
+            code.append(EMC)
+            code.append(tagger.bdc(tagger.enter(label.tag)))
+            canvas.doForm(self.form)
+            code.append(EMC)
         canvas.restoreState()
+
+
+class MastheadTable(Table):
+    """reportlab's table, its rules drawn as an artifact (its cells are tagged)."""
+
+    def _drawLines(self):  # noqa: N802 (reportlab's names)
+        with artifact(self.canv):
+            super()._drawLines()
 
 
 class DocTemplate(BaseDocTemplate):
@@ -284,6 +306,7 @@ class DocTemplate(BaseDocTemplate):
 
     def beforeDocument(self):
         self.canv._rg_heading_pages = self.writer.heading_pages
+        self.canv._rg_tags = Tagger(self.canv, self.writer.doc.title)
         self.canv.setLang(self.writer.doc.language) if hasattr(self.canv, "setLang") else None
 
     def _endBuild(self):
@@ -293,6 +316,7 @@ class DocTemplate(BaseDocTemplate):
         super()._endBuild()
         self.writer.define_page_forms(self.canv)
         deflate_streams(self.canv)
+        self.canv._rg_tags.write()
         self.canv.save()
 
 
@@ -311,6 +335,7 @@ class PdfWriter:
         self.leaders: dict[str, float] = {}  # their forms → where the leader starts
         self.cell_styles: dict[tuple, ParagraphStyle] = {}
         self.cell_settings: dict[tuple, Setting] = {}  # plain cell texts, measured once
+        self.keys = count()  # keys of structure elements (see tags.Tag)
 
     # -- text -------------------------------------------------------------------
     def runs(self, content: list[Inline], style: ParagraphStyle, bold: bool = False) -> list[Run]:
@@ -344,10 +369,19 @@ class PdfWriter:
         return TextBlock(runs, style)
 
     def note_flowable(self, note: Footnote) -> TextBlock:
-        return self.para(note.content, self.styles.footnote, note.mark)
+        block = self.para(note.content, self.styles.footnote, note.mark)
+        block.tag = Tag((), label="in", note=note)
+        return block
+
+    def tagged(self, block, prefix: tuple, role: str, **kw):
+        """`block` tagged as a new element `role` inside the elements of `prefix`."""
+        block.tag = Tag((*prefix, (next(self.keys), role)), **kw)
+        return block
 
     # -- blocks -----------------------------------------------------------------
-    def block(self, block: Block, story: list) -> None:
+    def block(self, block: Block, story: list, prefix: tuple = ()) -> None:
+        """The flowables of a block; `prefix` is the path of the structure elements it
+        is inside (a list item's body)."""
         s = self.styles
         if isinstance(block, Heading):
             style = s.headings[min(block.level, 4)]
@@ -357,6 +391,7 @@ class PdfWriter:
             if block.recto:
                 story.append(RectoBreak())
             heading = self.para(block.content, style, block.number)
+            self.tagged(heading, prefix, f"H{min(max(block.level, 1), 6)}")
             heading.mark = self.heading_mark(block, title)
             story.append(heading)
         elif isinstance(block, Paragraph):
@@ -370,26 +405,35 @@ class PdfWriter:
             }.get(block.role, s.paragraph if block.number else s.unnumbered)
             if block.page_break_before:
                 story.append(PageBreakIfNotEmpty())
-            story.append(self.para(block.content, style, block.number, block.bold))
+            para = self.para(block.content, style, block.number, block.bold)
+            story.append(self.tagged(para, prefix, "P", label="in"))
         elif isinstance(block, ItemList):
             style = {"alpha": s.item, "sub": s.item2, "bullet": s.bullet, "outline": s.outline}[
                 block.kind
             ]
+            path = (*prefix, (next(self.keys), "L"))
             for item in block.items:
-                story.append(self.para(item.content, style, item.marker, item.bold))
+                body = (*path, (next(self.keys), "LI"), (next(self.keys), "LBody"))
+                para = self.para(item.content, style, item.marker, item.bold)
+                para.tag = Tag(body, label="before")
+                story.append(para)
                 for child in item.children:
-                    self.block(child, story)
+                    self.block(child, story, body)
         elif isinstance(block, Contents):
             self.contents(block, story)
         elif isinstance(block, TableBlock):
-            story.extend(table_flowables(self, block))
+            story.extend(table_flowables(self, block, prefix))
         elif isinstance(block, FigureBlock):
             s = self.styles
-            story.extend(captions(self, block.label, block.title, block.units))
+            caption = (*prefix, (next(self.keys), "Caption"))
+            for line in captions(self, block.label, block.title, block.units):
+                story.append(self.tagged(line, caption, "P"))
             font = self.styles.font_cjk if self.cjk else self.styles.font_latin
-            story.append(Chart(chart_drawing(block, self.text_width(), font)))
+            chart = Chart(chart_drawing(block, self.text_width(), font))
+            chart.tag = Tag((*prefix, (next(self.keys), "Figure")), alt=figure_description(block))
+            story.append(chart)
             for note in block.notes:
-                story.append(self.para(note, s.table_note))
+                story.append(self.tagged(self.para(note, s.table_note), prefix, "P"))
             story.append(Spacer(1, 8))
 
     def heading_mark(self, heading: Heading, title: str):
@@ -411,22 +455,33 @@ class PdfWriter:
         s = self.styles
         if block.own_page:
             story.append(PageBreakIfNotEmpty())
-        story.append(self.para([Text(block.title)], s.contents_title))
-        story.append(self.para([Text(block.page_label)], s.page_label))
+        story.append(self.tagged(self.para([Text(block.title)], s.contents_title), (), "P"))
+        story.append(self.tagged(self.para([Text(block.page_label)], s.page_label), (), "P"))
+        toc = ((next(self.keys), "TOC"),)
         for entry in block.entries:
             label = [Text(entry.number + " ")] + entry.content if entry.number else entry.content
             form = None
             if entry.anchor:
                 form = f"toc-{entry.anchor}"
                 self.page_forms.append(entry.anchor)
-            text = self.para(label, s.toc[min(entry.level, 2)])
+            text = self.tagged(self.para(label, s.toc[min(entry.level, 2)]), toc, "TOCI")
             story.append(ContentsEntry(text, form, self.leaders))
         if block.own_page:
             story.append(PageBreakIfNotEmpty())
 
     def masthead(self, story: list) -> None:
+        """The masthead, tagged in reading order (organization, symbol, organ,
+        distribution lines, sessions) as paragraphs of one Div, not as a table; its
+        rule an artifact. Lines in Latin letters in a Chinese document are English."""
         m = self.doc.masthead
         s = self.styles
+        div = ((next(self.keys), "Div"),)
+        chinese = self.doc.language.lower().startswith("zh")
+
+        def tag(block):
+            lang = "en" if chinese and not has_cjk(block.setting.text) else None
+            return self.tagged(block, div, "P", lang=lang)
+
         width = self.text_width()
         latin = s.font_latin
         symbols = self.lines(
@@ -446,10 +501,10 @@ class PdfWriter:
             ],
             s.masthead,
         )
-        top = Table(
+        top = MastheadTable(
             [
-                [self.para([Text(m.organization)], s.masthead), symbols],
-                [self.para([Text(m.organ)], s.organ), distribution],
+                [tag(self.para([Text(m.organization)], s.masthead)), tag(symbols)],
+                [tag(self.para([Text(m.organ)], s.organ)), tag(distribution)],
             ],
             colWidths=[width * MASTHEAD_LEFT, width * (1 - MASTHEAD_LEFT)],
         )
@@ -467,9 +522,9 @@ class PdfWriter:
         )
         story.append(top)
         story.append(Spacer(1, 10))
-        blocks = [self.session_cell(session) for session in m.sessions]
+        blocks = [[tag(b) for b in self.session_cell(session)] for session in m.sessions]
         if m.sessions_side_by_side:
-            grid = Table([blocks], colWidths=[width / 2] * 2)
+            grid = MastheadTable([blocks], colWidths=[width / 2] * 2)
             grid.setStyle(
                 self.table_style(
                     [
@@ -512,6 +567,9 @@ class PdfWriter:
             canv.beginForm(name, min(start, -60) - 2, -4, 0, 20)
             canv.setFont(font, size)
             canv.drawRightString(0, 0, number)
+            canv.endForm()
+            # the dots a form of their own: an artifact where the number is content
+            canv.beginForm(name + "-dots", min(start, -60) - 2, -4, 0, 20)
             first = math.ceil(start / LEADER_STEP)
             last = math.floor(end / LEADER_STEP)
             if last >= first:
@@ -538,6 +596,10 @@ class PdfWriter:
         page = canv.getPageNumber()
         if page == 1:
             return
+        with artifact(canv, PAGINATION):  # running heads, rule and page number
+            self.running_heads(canv, page)
+
+    def running_heads(self, canv, page: int) -> None:
         width, height = PAGE_SIZES[self.doc.page.size]
         odd = page % 2 == 1
         canv.saveState()
