@@ -1,6 +1,6 @@
-"""Every example PDF is a tagged PDF/UA-1 document: its content marked and reached from
-its structure tree, headings, tables, figures, notes, links and contents tagged, the
-document-level entries there, and `pdfua check` finds no error."""
+"""With `tagged_pdf: true`, every example PDF is a tagged PDF/UA-1 document: its content
+marked and reached from its structure tree, headings, tables, figures, notes, links and
+contents tagged, the document-level entries there, and `pdfua check` finds no error."""
 
 from __future__ import annotations
 
@@ -22,21 +22,40 @@ from tagged import (
     structure_tree,
 )
 
+from reportgen.build import build_document
+
 NAMES = sorted(p.parent.name for p in SEEDS.glob("*/document.yaml"))
 
 
-def _pdf(built: Path, name: str) -> Path:
-    path = built / f"{name}.pdf"
+@pytest.fixture(scope="session")
+def tagged(tmp_path_factory, fonts) -> Path:
+    """Every example built to PDF with `tagged_pdf: true` (untagged by default)."""
+    folders, out = tmp_path_factory.mktemp("tagged-in"), tmp_path_factory.mktemp("tagged")
+    for name in NAMES:
+        shutil.copytree(SEEDS / name, folders / name)
+        meta = folders / name / "document.yaml"
+        meta.write_text(meta.read_text(encoding="utf-8") + "\ntagged_pdf: true\n", "utf-8")
+        build_document(folders / name, out, ("pdf",), fonts)
+    return out
+
+
+def test_untagged_by_default(built):
+    pdf = pikepdf.open(built / "fingov-note-2022.pdf")
+    assert "/StructTreeRoot" not in pdf.Root and "/MarkInfo" not in pdf.Root
+
+
+def _pdf(folder: Path, name: str) -> Path:
+    path = folder / f"{name}.pdf"
     assert path.exists(), path
     return path
 
 
 @pytest.mark.parametrize("name", NAMES)
-def test_content_and_tree_agree(built, name):
+def test_content_and_tree_agree(tagged, name):
     """Every painting operator is tagged content or an artifact (none tagged inside an
     artifact); every MCID of a page is reached from the tree, and every MCID the tree
     names is on its page; the parent tree maps each back to its element."""
-    pdf = pikepdf.open(_pdf(built, name))
+    pdf = pikepdf.open(_pdf(tagged, name))
     tree = structure_tree(pdf)
     parents = parent_tree(pdf)
     on_pages: set[tuple[int, int]] = set()
@@ -62,10 +81,10 @@ def test_content_and_tree_agree(built, name):
 
 
 @pytest.mark.parametrize("name", NAMES)
-def test_structure(built, name):
+def test_structure(tagged, name):
     """Headings (at least one per bookmark), tables with TH cells (each with /Scope),
     figures with /Alt, lists, notes, the contents."""
-    pdf = pikepdf.open(_pdf(built, name))
+    pdf = pikepdf.open(_pdf(tagged, name))
     tree = structure_tree(pdf)
     roles = [role for role, _, _ in tree.elements]
     assert roles[0] == "/Document"
@@ -92,10 +111,10 @@ def test_structure(built, name):
 
 
 @pytest.mark.parametrize("name", NAMES)
-def test_document_entries(built, name):
+def test_document_entries(tagged, name):
     """/Lang, /MarkInfo, /ViewerPreferences, XMP (dc:title, pdfuaid:part 1), every font
     mapped to Unicode."""
-    pdf = pikepdf.open(_pdf(built, name))
+    pdf = pikepdf.open(_pdf(tagged, name))
     root = pdf.Root
     assert str(root.Lang)
     assert root.MarkInfo.Marked is True
@@ -114,9 +133,9 @@ def _pdfua() -> list[str]:
     return [found] if found else [sys.executable, "-m", "pdfua"]
 
 
-def test_pdfua_check(built):
+def test_pdfua_check(tagged):
     """`pdfua check` (the machine-checkable subset of PDF/UA-1) finds nothing."""
-    paths = [str(_pdf(built, name)) for name in NAMES]
+    paths = [str(_pdf(tagged, name)) for name in NAMES]
     result = subprocess.run(
         [*_pdfua(), "check", "--format", "json", *paths],
         capture_output=True,
@@ -134,13 +153,13 @@ def test_pdfua_check(built):
         assert not report["findings"] and not report.get("skipped"), report
 
 
-def test_reading_order_of_a_budget_page(built):
+def test_reading_order_of_a_budget_page(tagged):
     """The first page of the budget read from the tree: the masthead in reading order
     (the English lines marked so), its note inside the paragraph that cites it; and a
     page with a table, a chart and notes: the paragraph numbers as labels, the table's
     caption, head and body, the figure's caption and description, each note in the
     heading or paragraph that cites it."""
-    path = _pdf(built, "budget-2022-s16")
+    path = _pdf(tagged, "budget-2022-s16")
     first = "\n".join(reading_order(path, 0))
     assert first.startswith('Document\n  Div\n    P\n      "联合国"\n    P [Lang: en]\n')
     assert '"暂定项目表* 项目  140 和  141"\n      Note\n        Lbl\n          "*"' in first

@@ -42,6 +42,7 @@ def assemble(
             running_header=list(meta.symbols),
             running_titles=running_titles,
             widow_control=meta.widow_control,
+            tagged=meta.tagged_pdf,
         ),
         fonts=FontSet(script="cjk" if labels.is_cjk else "latin"),
         date_iso=meta.date.isoformat(),

@@ -24,6 +24,8 @@ from struct import pack, unpack_from
 from reportlab.pdfbase import pdfdoc
 from reportlab.pdfbase.ttfonts import FF_NONSYMBOLIC, FF_SYMBOLIC, TTFont, TTFontMaker
 
+from reportgen.writers.pdf.glyphs import lacking
+
 # composite glyph flags (OpenType `glyf` table)
 _ARGS_ARE_WORDS, _HAVE_SCALE, _MORE, _XY_SCALE, _TWO_BY_TWO = 0x1, 0x8, 0x20, 0x40, 0x80
 _COPIED = ("name", "OS/2", "cvt ", "fpgm", "prep")
@@ -44,6 +46,8 @@ class CidFont:
         if len(out) != 4 * len(text):  # characters new to the document
             for c in dict.fromkeys(text):
                 if ord(c) not in self.codes:
+                    if ord(c) not in self.font.face.charToGlyph:
+                        lacking(c, text)
                     if len(self.chars) >= 0xFFFF:
                         raise ValueError(f"more than 65535 characters in one font ({self.name})")
                     self.chars.append(ord(c))

@@ -7,10 +7,8 @@ import re
 import unicodedata
 
 from reportlab.lib.fonts import tt2ps
-from reportlab.pdfbase import pdfmetrics
 
 from reportgen.model import Footnote, Inline, Link, NoteRef, Text
-from reportgen.warnings import warn
 from reportgen.writers.pdf.fontreg import PdfFonts
 from reportgen.writers.pdf.textblock import Run
 
@@ -46,33 +44,6 @@ def _raised_base(ch: str) -> str | None:
 
 
 _FACES: dict[tuple, str] = {}
-_CHARSETS: dict[str, frozenset[int] | None] = {}  # face → the characters it has
-_LACKING: set[str] = set()  # characters warned about
-
-
-def check_glyphs(text: str, font: str, context: str) -> None:
-    """Warn, once a character, where the face that sets `text` (a piece of `context`)
-    has no glyph for one of its characters: it would print as an empty box (glyph 0).
-    Superscript letters (ᵃ) are set as raised ordinary letters and need none."""
-    charset = _CHARSETS.get(font, ())
-    if charset == ():
-        face = getattr(pdfmetrics.getFont(font), "face", None)
-        cmap = getattr(face, "charToGlyph", None)
-        charset = _CHARSETS[font] = frozenset(cmap) if cmap else None  # None: no check
-    if charset is None or charset.issuperset(map(ord, text)):
-        return
-    for ch in dict.fromkeys(text):
-        if ord(ch) in charset or ch in _LACKING or unicodedata.category(ch) in ("Cc", "Cf"):
-            continue
-        if _SUPERSCRIPT.match(ch) and _raised_base(ch):
-            continue
-        _LACKING.add(ch)
-        at = context.find(ch)
-        context = context[max(at - 15, 0) : at + 15].strip()
-        warn(
-            f"no embedded face has U+{ord(ch):04X} “{ch}” (in “{context}”): it would print as "
-            "an empty box; remove it, or choose a face that has it (--cjk-font)"
-        )  # (fonts, Chinese?, bold, italic) → the face's name
 
 
 class Runs:
@@ -102,7 +73,6 @@ class Runs:
             if not piece:
                 continue
             font = self.font(index % 2 == 1, bold, italic)
-            check_glyphs(piece, font, text)
             if not _SUPERSCRIPT.search(piece):
                 self.runs.append(Run(piece, font, self.size, 0.0, url))
                 continue

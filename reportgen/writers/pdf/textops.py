@@ -16,6 +16,7 @@ from operator import itemgetter
 from reportlab.pdfbase.pdfmetrics import getFont, unicode2T1
 
 from reportgen.writers.pdf.cidfont import CidFont
+from reportgen.writers.pdf.glyphs import NBSP, lacking
 
 SOFT_HYPHEN = "\u00ad"  # where a line may break (textblock); never drawn itself
 WIDE_FONTS: set[str] = set()  # TrueType fonts registered for Chinese: Type 0 fonts here
@@ -162,6 +163,8 @@ class TextOps:
         except KeyError:
             for c in text:
                 if c not in table:
+                    if ord(c) not in font.face.charToGlyph and c != NBSP:  # NBSP: a space
+                        lacking(c, text)
                     ((subset, code),) = font.splitString(c, self.doc)
                     table[c] = (subset, escape(code))
             return [table[c] for c in text]

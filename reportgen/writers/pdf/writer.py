@@ -72,7 +72,15 @@ from reportgen.writers.pdf.fontreg import PdfFonts, register
 from reportgen.writers.pdf.footnotes import FootnoteFrame
 from reportgen.writers.pdf.keeps import KeepWithNext
 from reportgen.writers.pdf.tables import captions, table_flowables
-from reportgen.writers.pdf.tags import ARTIFACT, EMC, PAGINATION, Tag, Tagger, artifact
+from reportgen.writers.pdf.tags import (
+    ARTIFACT,
+    EMC,
+    PAGINATION,
+    Tag,
+    Tagger,
+    artifact,
+    tagger_of,
+)
 from reportgen.writers.pdf.text import Runs, has_cjk
 from reportgen.writers.pdf.textblock import Run, Setting, TextBlock, char_widths
 from reportgen.writers.pdf.textops import TextOps
@@ -306,7 +314,8 @@ class DocTemplate(BaseDocTemplate):
 
     def beforeDocument(self):
         self.canv._rg_heading_pages = self.writer.heading_pages
-        self.canv._rg_tags = Tagger(self.canv, self.writer.doc.title)
+        if self.writer.doc.page.tagged:  # else drawn without marks, as before tagging
+            self.canv._rg_tags = Tagger(self.canv, self.writer.doc.title)
         self.canv.setLang(self.writer.doc.language) if hasattr(self.canv, "setLang") else None
 
     def _endBuild(self):
@@ -316,7 +325,8 @@ class DocTemplate(BaseDocTemplate):
         super()._endBuild()
         self.writer.define_page_forms(self.canv)
         deflate_streams(self.canv)
-        self.canv._rg_tags.write()
+        if tagger_of(self.canv) is not None:
+            self.canv._rg_tags.write()
         self.canv.save()
 
 
