@@ -80,24 +80,47 @@ def main(ctx: click.Context, debug: bool, strict: bool) -> None:
     ctx.obj = {"debug": debug}
 
 
+def documents_and_outputs(command):
+    """PATHS, -o/--out and --format, as build and watch take them."""
+    for option in reversed(
+        [
+            click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path)),
+            click.option(
+                "-o",
+                "--out",
+                "out_dir",
+                type=click.Path(path_type=Path),
+                default=Path("build"),
+                show_default=True,
+                help="Folder for the outputs, named after each document folder.",
+            ),
+            click.option(
+                "--format",
+                "formats",
+                default="docx,pdf",
+                show_default=True,
+                help="Comma-separated formats to write: docx, pdf.",
+            ),
+        ]
+    ):
+        command = option(command)
+    return command
+
+
+def font_choices(command):
+    """--cjk-font and --latin-font, as build and watch take them."""
+    command = click.option("--latin-font", metavar="PATH", help="TrueType Latin font for the PDF.")(
+        command
+    )
+    return click.option(
+        "--cjk-font",
+        metavar="PATH[#INDEX]",
+        help="TrueType CJK font for the PDF (a .ttc takes #index); default: discovered.",
+    )(command)
+
+
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option(
-    "-o",
-    "--out",
-    "out_dir",
-    type=click.Path(path_type=Path),
-    default=Path("build"),
-    show_default=True,
-    help="Folder for the outputs, named after each document folder.",
-)
-@click.option(
-    "--format",
-    "formats",
-    default="docx,pdf",
-    show_default=True,
-    help="Comma-separated formats to write: docx, pdf.",
-)
+@documents_and_outputs
 @click.option(
     "-j",
     "--jobs",
@@ -107,12 +130,7 @@ def main(ctx: click.Context, debug: bool, strict: bool) -> None:
 )
 @click.option("--force", is_flag=True, help="Rebuild documents whose inputs have not changed.")
 @click.option("--json", "as_json", is_flag=True, help="Print a machine-readable summary.")
-@click.option(
-    "--cjk-font",
-    metavar="PATH[#INDEX]",
-    help="TrueType CJK font for the PDF (a .ttc takes #index); default: discovered.",
-)
-@click.option("--latin-font", metavar="PATH", help="TrueType Latin font for the PDF.")
+@font_choices
 @click.pass_context
 def build(
     ctx,
@@ -294,29 +312,8 @@ def check(ctx, paths: tuple[Path, ...], as_json: bool) -> None:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option(
-    "-o",
-    "--out",
-    "out_dir",
-    type=click.Path(path_type=Path),
-    default=Path("build"),
-    show_default=True,
-    help="Folder for the outputs, named after each document folder.",
-)
-@click.option(
-    "--format",
-    "formats",
-    default="docx,pdf",
-    show_default=True,
-    help="Comma-separated formats to write: docx, pdf.",
-)
-@click.option(
-    "--cjk-font",
-    metavar="PATH[#INDEX]",
-    help="TrueType CJK font for the PDF (a .ttc takes #index); default: discovered.",
-)
-@click.option("--latin-font", metavar="PATH", help="TrueType Latin font for the PDF.")
+@documents_and_outputs
+@font_choices
 @click.pass_context
 def watch(
     ctx,
