@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from reportgen import cache
 from reportgen.errors import InputError, Problem
 from reportgen.inputs.limits import UNPRINTABLE, unprintable
-from reportgen.model import Footnote, Inline, Link, NoteRef, Text
+from reportgen.model import Footnote, Inline, Link, NoteRef, Text, plain_text
 from reportgen.numerals import letter
 
 if TYPE_CHECKING:
@@ -202,11 +202,11 @@ class _Converter:
                 i += 3
             elif tok.type == "paragraph_open":
                 content = self.inline(tokens[i + 1], line)
-                if _plain(content).strip() == OUTLINE:
+                if plain_text(content).strip() == OUTLINE:
                     outline_next = True
                     i += 3
                     continue
-                directive = TABLE_DIRECTIVE.match(_plain(content).strip())
+                directive = TABLE_DIRECTIVE.match(plain_text(content).strip())
                 if directive and len(content) == 1:
                     words = directive.group(3).split()
                     args = tuple(w for w in words if "=" not in w)
@@ -306,10 +306,6 @@ def _closing(tokens: list[Token], i: int) -> int:
     return len(tokens) - 1
 
 
-def _plain(content: list[Inline]) -> str:
-    return "".join(c.text for c in content if isinstance(c, Text))
-
-
 def _strip_marker(content: list[Inline], marker: str, at_end: bool) -> bool:
     """Remove a `{-}` marker from the start (or end) of the text; True if found."""
     texts = [c for c in content if isinstance(c, Text)]
@@ -372,8 +368,8 @@ def _join_soft_breaks(content: list[Inline]) -> list[Inline]:
     out: list[Inline] = []
     for idx, node in enumerate(content):
         if isinstance(node, Text) and node.text == "\u0000soft":
-            before = _plain(out)[-1:] if out else ""
-            after = _plain(content[idx + 1 :])[:1]
+            before = plain_text(out)[-1:] if out else ""
+            after = plain_text(content[idx + 1 :])[:1]
             joiner = "" if (before and _is_cjk(before)) or (after and _is_cjk(after)) else " "
             if out and isinstance(out[-1], Text):
                 out[-1] = Text(out[-1].text + joiner, out[-1].bold, out[-1].italic)

@@ -49,6 +49,11 @@ class Link:
 Inline = Text | NoteRef | Link
 
 
+def plain_text(content: list[Inline]) -> str:
+    """The text of some inline content, notes and links left out (a Ref is text)."""
+    return "".join(c.text for c in content if isinstance(c, Text))
+
+
 @dataclass(frozen=True)
 class ListLabel:
     """How a word processor numbers a block whose printed number is final already:

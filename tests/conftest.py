@@ -14,7 +14,7 @@ from reportgen.fonts import discover
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
 
-# The suite reads nothing beside the repository (a clone has no ../shared): every file
+# The suite reads nothing beside the repository (a clone has nothing beside it): every file
 # this process opens in the repository's parent folder must be inside the repository.
 _BESIDE = str(ROOT.parent) + os.sep
 _INSIDE = str(ROOT) + os.sep

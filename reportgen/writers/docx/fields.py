@@ -10,8 +10,7 @@ import hashlib
 import re
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.oxml import OxmlElement
-from docx.oxml.ns import nsdecls, qn
+from docx.oxml.ns import nsdecls
 from lxml import etree
 
 from reportgen.inputs.limits import unprintable
@@ -58,14 +57,6 @@ def append_xml(parent, xml: str) -> None:
     """Parse a fragment of WordprocessingML and append its elements to `parent`."""
     for child in list(etree.fromstring(_WRAPPER_START + check_chars(xml) + _WRAPPER_END)):
         parent.append(child)
-
-
-def element(tag: str, **attrs: str):
-    """One python-docx element, for the few parts still built through python-docx."""
-    el = OxmlElement(tag)
-    for key, value in attrs.items():
-        el.set(qn(key.replace("_", ":", 1)), value)
-    return el
 
 
 def run(

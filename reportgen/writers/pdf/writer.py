@@ -42,13 +42,10 @@ from reportgen.model import (
     ItemList,
     Paragraph,
     Text,
+    plain_text,
 )
-from reportgen.model import (
-    Figure as FigureBlock,
-)
-from reportgen.model import (
-    Table as TableBlock,
-)
+from reportgen.model import Figure as FigureBlock
+from reportgen.model import Table as TableBlock
 from reportgen.stamp import build_epoch
 from reportgen.writers.alt_text import figure_description
 from reportgen.writers.charts import chart_drawing
@@ -331,14 +328,11 @@ class DocTemplate(BaseDocTemplate):
 
 
 class PdfWriter:
-    def __init__(
-        self, doc: Document, fonts: FontChoice, page_numbers: dict[str, int] | None = None
-    ):
+    def __init__(self, doc: Document, fonts: FontChoice):
         self.doc = doc
         self.cjk = (doc.fonts.script == "cjk") if doc.fonts else True
         self.fonts = register(fonts, need_cjk=True)
         self.styles = Styles(self.fonts, self.cjk, doc.page.widow_control)
-        self.contents_pages = page_numbers or {}
         self.heading_pages: dict[str, int] = {}
         self.page_count = 0
         self.page_forms: list[str] = []  # anchors whose page numbers the contents show
@@ -395,7 +389,7 @@ class PdfWriter:
         s = self.styles
         if isinstance(block, Heading):
             style = s.headings[min(block.level, 4)]
-            title = (block.number + " " if block.number else "") + _plain(block.content)
+            title = (block.number + " " if block.number else "") + plain_text(block.content)
             if block.page_break_before:
                 story.append(PageBreakIfNotEmpty())
             if block.recto:
@@ -718,10 +712,6 @@ def pdfmetrics_bold(font: str) -> str:
     from reportlab.lib.fonts import tt2ps
 
     return tt2ps(font, 1, 0)
-
-
-def _plain(content: list[Inline]) -> str:
-    return "".join(c.text for c in content if isinstance(c, Text))
 
 
 def write_pdf(doc: Document, fonts: FontChoice) -> PdfResult:
