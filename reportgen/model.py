@@ -219,6 +219,7 @@ class Document:
     page: PageSetup
     fonts: FontSet | None = None
     date_iso: str = ""  # for deterministic metadata
+    direction: str = "ltr"  # ltr | rtl (Arabic): writers mirror the page and set text right to left
 
 
 @dataclass
@@ -228,4 +229,5 @@ class FontSet:
     latin: str = "Times New Roman"
     east_asian: str = "SimSun"
     east_asian_heading: str = "SimHei"
-    script: str = "latin"  # latin | cjk
+    script: str = "latin"  # latin | cjk | arabic
+    complex_script: str = "Simplified Arabic"  # Word's font for Arabic runs (w:cs)

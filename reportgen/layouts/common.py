@@ -44,6 +44,7 @@ def assemble(
             widow_control=meta.widow_control,
             tagged=meta.tagged_pdf,
         ),
-        fonts=FontSet(script="cjk" if labels.is_cjk else "latin"),
+        fonts=FontSet(script=labels.get("script") or "latin"),
         date_iso=meta.date.isoformat(),
+        direction="rtl" if labels.get("script") == "arabic" else "ltr",
     )
