@@ -5,6 +5,7 @@ from __future__ import annotations
 from reportgen.inputs.folder import LoadedDocument
 from reportgen.model import Document
 
+
 def build_model(doc: LoadedDocument) -> Document:
     """The document model of a loaded document, by its layout."""
     if doc.meta.layout == "budget-section":
