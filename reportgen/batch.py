@@ -36,6 +36,7 @@ def fingerprint(folder: Path, formats: tuple[str, ...], fonts: FontChoice) -> st
     digest.update(",".join(formats).encode())
     digest.update(os.environ.get("SOURCE_DATE_EPOCH", "").encode())
     font_files = [*fonts.latin.values(), fonts.cjk_body, fonts.cjk_heading]
+    font_files += [fonts.arabic, fonts.arabic_bold]
     for font in font_files:
         if font is not None:
             stat = font.path.stat()

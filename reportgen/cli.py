@@ -108,10 +108,15 @@ def documents_and_outputs(command):
 
 
 def font_choices(command):
-    """--cjk-font and --latin-font, as build and watch take them."""
+    """--cjk-font, --arabic-font and --latin-font, as build and watch take them."""
     command = click.option("--latin-font", metavar="PATH", help="TrueType Latin font for the PDF.")(
         command
     )
+    command = click.option(
+        "--arabic-font",
+        metavar="PATH[#INDEX]",
+        help="TrueType Arabic font for the PDF; default: discovered (Noto Naskh Arabic, Amiri).",
+    )(command)
     return click.option(
         "--cjk-font",
         metavar="PATH[#INDEX]",
@@ -142,6 +147,7 @@ def build(
     as_json: bool,
     cjk_font: str | None,
     latin_font: str | None,
+    arabic_font: str | None,
 ) -> None:
     """Build each document folder in PATHS (or every document folder found below
     them) into OUT as NAME.docx and NAME.pdf.
@@ -165,7 +171,7 @@ def build(
     try:
         folders = find_documents(list(paths))
         _unique_names(folders)
-        fonts = discover(cjk_font, latin_font)
+        fonts = discover(cjk_font, latin_font, arabic=arabic_font)
         for warning in fonts.warnings:
             warn(warning)
     except InputError as err:
@@ -322,6 +328,7 @@ def watch(
     formats: str,
     cjk_font: str | None,
     latin_font: str | None,
+    arabic_font: str | None,
 ) -> None:
     """Build the documents in PATHS, then rebuild each one whose files change every
     time a file is saved, printing one line per rebuild (or its errors with file and
@@ -335,7 +342,7 @@ def watch(
     chosen = _formats(formats)
     try:
         find_documents(list(paths))
-        fonts = discover(cjk_font, latin_font)
+        fonts = discover(cjk_font, latin_font, arabic=arabic_font)
         for warning in fonts.warnings:
             warn(warning)
     except InputError as err:

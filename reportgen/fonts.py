@@ -1,8 +1,10 @@
 """Font discovery for the PDF writer: TrueType files for Latin and CJK text.
 
 Order of preference: the user's choice (`--cjk-font` / REPORTGEN_CJK_FONT,
-REPORTGEN_LATIN_FONT), then well-known installed fonts (Debian's fonts-arphic-uming,
-fonts-wqy-zenhei, fonts-liberation; Windows' SimSun, Times New Roman).
+`--arabic-font` / REPORTGEN_ARABIC_FONT, REPORTGEN_LATIN_FONT), then well-known
+installed fonts (Debian's fonts-arphic-uming, fonts-wqy-zenhei, fonts-liberation,
+fonts-noto-core's Noto Naskh Arabic, fonts-hosny-amiri; Windows' SimSun, Times New
+Roman, Simplified Arabic).
 """
 
 from __future__ import annotations
@@ -24,6 +26,19 @@ FONT_DIRS = [
 # (file name, sub-font index in a .ttc) in order of preference
 CJK_BODY = [("simsun.ttc", 0), ("uming.ttc", 0), ("wqy-zenhei.ttc", 0), ("wqy-microhei.ttc", 0)]
 CJK_HEADING = [("simhei.ttf", 0), ("wqy-zenhei.ttc", 0), ("uming.ttc", 0), ("wqy-microhei.ttc", 0)]
+# Arabic faces (Naskh, the style of UN Arabic documents), regular and bold
+ARABIC = [
+    ("NotoNaskhArabic-Regular.ttf", 0),
+    ("Amiri-Regular.ttf", 0),
+    ("simpo.ttf", 0),  # Windows' Simplified Arabic
+    ("NotoSansArabic-Regular.ttf", 0),
+]
+ARABIC_BOLD = [
+    ("NotoNaskhArabic-Bold.ttf", 0),
+    ("Amiri-Bold.ttf", 0),
+    ("simpbdo.ttf", 0),
+    ("NotoSansArabic-Bold.ttf", 0),
+]
 LATIN = {
     "regular": ["times.ttf", "LiberationSerif-Regular.ttf", "DejaVuSerif.ttf"],
     "bold": ["timesbd.ttf", "LiberationSerif-Bold.ttf", "DejaVuSerif-Bold.ttf"],
@@ -44,6 +59,8 @@ class FontChoice:
     cjk_body: FontFile | None
     cjk_heading: FontFile | None
     warnings: tuple[str, ...] = ()
+    arabic: FontFile | None = None  # shaped with HarfBuzz (writers/pdf/shaping.py)
+    arabic_bold: FontFile | None = None
 
 
 def _index_fonts() -> dict[str, Path]:
@@ -107,12 +124,22 @@ def _not_a_font(path: Path, sub: str) -> str | None:
     return None
 
 
-def discover(cjk: str | None = None, latin: str | None = None, need_cjk: bool = True) -> FontChoice:
-    """The fonts to embed; `cjk`/`latin` are user choices (a path, `path#index` for .ttc)."""
+def discover(
+    cjk: str | None = None,
+    latin: str | None = None,
+    need_cjk: bool = True,
+    arabic: str | None = None,
+) -> FontChoice:
+    """The fonts to embed; `cjk`/`latin`/`arabic` are user choices (a path,
+    `path#index` for .ttc). A missing Arabic face is warned about when an Arabic
+    document is written (`ARABIC_MISSING`), not here."""
     warnings: list[str] = []
     index = _index_fonts()
     user_cjk = _user_font(cjk or os.environ.get("REPORTGEN_CJK_FONT"), "CJK", warnings)
     user_latin = _user_font(latin or os.environ.get("REPORTGEN_LATIN_FONT"), "Latin", warnings)
+    user_arabic = _user_font(arabic or os.environ.get("REPORTGEN_ARABIC_FONT"), "Arabic", warnings)
+    arabic_face = user_arabic or _first(index, ARABIC)
+    arabic_bold = user_arabic or _first(index, ARABIC_BOLD) or arabic_face
     cjk_body = user_cjk or _first(index, CJK_BODY)
     cjk_heading = user_cjk or _first(index, CJK_HEADING) or cjk_body
     latin_files: dict[str, FontFile] = {}
@@ -134,4 +161,10 @@ def discover(cjk: str | None = None, latin: str | None = None, need_cjk: bool = 
             "no Times New Roman or Liberation Serif found: Latin text uses the standard "
             "Times-Roman, which is not embedded (install fonts-liberation)"
         )
-    return FontChoice(latin_files, cjk_body, cjk_heading, tuple(warnings))
+    return FontChoice(latin_files, cjk_body, cjk_heading, tuple(warnings), arabic_face, arabic_bold)
+
+
+ARABIC_MISSING = (
+    "no Arabic TrueType font found: Arabic letters would print as empty boxes (install "
+    "fonts-noto-core or fonts-hosny-amiri, or pass --arabic-font PATH)"
+)

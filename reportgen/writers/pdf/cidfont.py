@@ -192,8 +192,9 @@ def _components(glyph: bytearray):
             at += 8
 
 
-def _to_unicode(chars: list[int]) -> bytes:
-    """The ToUnicode CMap: CID → the character it was given for (UTF-16BE)."""
+def _to_unicode(chars: list[int] | list[str]) -> bytes:
+    """The ToUnicode CMap: CID → the character (or characters: a shaped glyph's) it
+    was given for (UTF-16BE)."""
     lines = [
         "/CIDInit /ProcSet findresource begin",
         "12 dict begin",
@@ -206,7 +207,7 @@ def _to_unicode(chars: list[int]) -> bytes:
         "endcodespacerange",
     ]
     entries = [
-        f"<{cid:04X}> <{chr(c).encode('utf-16-be').hex().upper()}>"
+        f"<{cid:04X}> <{(c if isinstance(c, str) else chr(c)).encode('utf-16-be').hex().upper()}>"
         for cid, c in enumerate(chars, start=1)
     ]
     for i in range(0, len(entries), 100):  # at most 100 to a block

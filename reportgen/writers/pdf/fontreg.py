@@ -9,6 +9,7 @@ from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 
 from reportgen.fonts import FontChoice, FontFile
 from reportgen.writers.pdf.fontcache import ttfont
+from reportgen.writers.pdf.shaping import SHAPERS, Shaper
 from reportgen.writers.pdf.textops import WIDE_FONTS
 
 
@@ -17,6 +18,8 @@ class PdfFonts:
     latin: str  # family name usable in <font name=…>, with bold/italic registered
     cjk: str | None  # body CJK face (family with bold → heading face)
     cjk_bold: str | None
+    arabic: str | None = None  # shaped faces (shaping.SHAPERS), regular and bold
+    arabic_bold: str | None = None
 
 
 _registered: dict[tuple, str] = {}
@@ -31,7 +34,15 @@ def _ttf(name: str, file: FontFile) -> str:
     return name
 
 
-def register(choice: FontChoice, need_cjk: bool) -> PdfFonts:
+def _shaped(name: str, file: FontFile) -> str:
+    """A face registered with reportlab (its metrics) and with a HarfBuzz shaper."""
+    name = _ttf(name, file)
+    if name not in SHAPERS:
+        SHAPERS[name] = Shaper(file.path, file.index)
+    return name
+
+
+def register(choice: FontChoice, need_cjk: bool, need_arabic: bool = False) -> PdfFonts:
     if "regular" in choice.latin:
         names = {v: _ttf(f"RG-Latin-{v}", f) for v, f in choice.latin.items()}
         regular = names["regular"]
@@ -58,4 +69,8 @@ def register(choice: FontChoice, need_cjk: bool) -> PdfFonts:
         pdfmetrics.registerFontFamily(
             cjk, normal=cjk, bold=cjk_bold, italic=cjk, boldItalic=cjk_bold
         )
-    return PdfFonts(latin, cjk, cjk_bold)
+    arabic = arabic_bold = None
+    if need_arabic and choice.arabic:
+        arabic = _shaped("RG-Arabic", choice.arabic)
+        arabic_bold = _shaped("RG-Arabic-Bold", choice.arabic_bold or choice.arabic)
+    return PdfFonts(latin, cjk, cjk_bold, arabic, arabic_bold)

@@ -116,7 +116,12 @@ class FootnoteFrame(Frame):
         with artifact(canv):  # the rule above the notes
             canv.saveState()
             canv.setLineWidth(0.5)
-            canv.line(x, top + SEPARATOR_GAP * 0.8, x + RULE_WIDTH, top + SEPARATOR_GAP * 0.8)
+            start = x  # at the start of the line: the right in a right-to-left document
+            if canv.__dict__.get("_rg_rtl"):
+                start = x + self._aW - RULE_WIDTH
+            canv.line(
+                start, top + SEPARATOR_GAP * 0.8, start + RULE_WIDTH, top + SEPARATOR_GAP * 0.8
+            )
             canv.restoreState()
         for _, flow, h in self.placed:
             top -= h

@@ -204,9 +204,9 @@ class Grid(Flowable):
         # a row of figures, or any row of a table with no header rows (a list of
         # resolutions and their titles), is headed by its first cell, when that is text
         headed = not self.header or any(isinstance(cell.content, Figure) for cell in row.cells)
-        for cell in row.cells:
+        for n, cell in enumerate(row.cells):  # in reading order (right to left: mirrored)
             scope = "Column" if head else "Row"
-            th = head or (headed and cell.col == 0 and isinstance(cell.content, TextBlock))
+            th = head or (headed and n == 0 and isinstance(cell.content, TextBlock))
             attrs = f"/Scope /{scope}" if th else ""
             if cell.span > 1:
                 attrs += f" /ColSpan {cell.span}"

@@ -69,6 +69,11 @@ def _grid(writer, part: TablePart) -> Grid:
     total = sum(part.widths)
     widths = [width * w / total for w in part.widths]
     rows = [_row(writer, row) for row in part.header + part.body]
+    if writer.rtl:  # columns from right to left; cells stay in reading order
+        widths.reverse()
+        for row in rows:
+            for cell in row.cells:
+                cell.col = len(widths) - cell.col - cell.span
     return Grid(widths, rows, len(part.header), part.valign)
 
 

@@ -10,6 +10,7 @@ from reportlab.lib.fonts import tt2ps
 
 from reportgen.model import Footnote, Inline, Link, NoteRef, Text
 from reportgen.writers.pdf.fontreg import PdfFonts
+from reportgen.writers.pdf.shaping import ARABIC_RUN
 from reportgen.writers.pdf.textblock import Run
 
 # CJK ideographs, kana, CJK punctuation, full-width forms, enclosed ㈠
@@ -73,6 +74,9 @@ class Runs:
             if not piece:
                 continue
             font = self.font(index % 2 == 1, bold, italic)
+            if self.fonts.arabic and index % 2 == 0 and ARABIC_RUN.search(piece):
+                self.arabic(piece, font, bold, url)
+                continue
             if not _SUPERSCRIPT.search(piece):
                 self.runs.append(Run(piece, font, self.size, 0.0, url))
                 continue
@@ -83,6 +87,19 @@ class Runs:
                     self.runs.append(Run(base, font, size, rise, url))
                 elif part:
                     self.runs.append(Run(part, font, self.size, 0.0, url))
+
+    def arabic(self, text: str, latin: str, bold: bool, url) -> None:
+        """Latin text with Arabic phrases: each phrase a run in the Arabic face (shaped
+        when drawn), the rest in `latin`."""
+        face = self.fonts.arabic_bold if bold else self.fonts.arabic
+        at = 0
+        for m in ARABIC_RUN.finditer(text):
+            if m.start() > at:
+                self.runs.append(Run(text[at : m.start()], latin, self.size, 0.0, url))
+            self.runs.append(Run(m.group(), face, self.size, 0.0, url))
+            at = m.end()
+        if at < len(text):
+            self.runs.append(Run(text[at:], latin, self.size, 0.0, url))
 
     def note(self, note: Footnote) -> None:
         font = self.fonts.latin

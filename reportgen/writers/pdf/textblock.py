@@ -34,6 +34,7 @@ from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
 from reportlab.platypus import Flowable
 
 from reportgen.model import Footnote
+from reportgen.writers.pdf.shaping import SHAPERS, levels, visual_order
 from reportgen.writers.pdf.tags import Elem, Tag
 from reportgen.writers.pdf.textops import SOFT_HYPHEN, TextOps
 
@@ -98,7 +99,10 @@ class Setting:
         self.run_starts: list[int] = []
         for run in self.runs:
             self.run_starts.append(len(widths))
-            widths.extend(char_widths(run.font, run.text, run.size))
+            if SHAPERS and run.font in SHAPERS:  # Arabic: advances of shaped clusters
+                widths.extend(SHAPERS[run.font].widths(run.text, run.size))
+            else:
+                widths.extend(char_widths(run.font, run.text, run.size))
         self.sums = list(accumulate(widths, initial=0.0))
         # runs are of one script each (see text.Runs): Chinese ones stretch per character
         self.run_cjk = [ord(r.text[0]) >= CJK_FROM for r in self.runs]
@@ -129,6 +133,31 @@ class Setting:
                 for k, ch in enumerate(run.text, self.run_starts[n] + 1):
                     if ch == SOFT_HYPHEN and 1 < k < len(text) and _inside(text, k - 1):
                         self.hyphens[k] = dash
+
+    _levels: list[int] | None = None
+
+    @property
+    def levels(self) -> list[int]:
+        """Each character's bidi embedding level, the paragraph right to left."""
+        if self._levels is None:
+            self._levels = levels(self.text)
+        return self._levels
+
+    def pieces(self, start: int, end: int) -> list[tuple[int, int, int, int]]:
+        """(first, last, level, run index) of the pieces of [start, end) of one run and
+        one level, in visual order (UAX #9 L2)."""
+        found = []
+        lv = self.levels
+        for _, _, a, b in self.segments(start, end):
+            run = bisect_right(self.run_starts, a) - 1
+            i = a
+            while i < b:
+                j = i + 1
+                while j < b and lv[j] == lv[i]:
+                    j += 1
+                found.append((i, j, lv[i], run))
+                i = j
+        return visual_order(found, lambda p: p[2])
 
     def can_break(self, i: int) -> bool:
         """Whether a line may end before character i (0 < i < len)."""
@@ -277,6 +306,8 @@ class TextBlock(Flowable):
         # heading's bookmark and page: where it is printed, not where it was placed)
         self.mark: Callable[[object, float], None] | None = None
         self.tag: Tag | None = None  # where its content goes in the structure tree
+        # "ltr" or "rtl"; None: the document's (a right-to-left document's canvas says so)
+        self.direction: str | None = None
 
     # -- what the frame asks ----------------------------------------------------
     @property
@@ -331,6 +362,7 @@ class TextBlock(Flowable):
         head._lines[availWidth] = (self.indent0, lines[:fit])
         tail = TextBlock(self.setting, self.style, start=cut, end=self.end, first=False)
         tail.tag = self.tag
+        head.direction = tail.direction = self.direction
         # the tail's lines at this width are the rest of these (its first line is as wide
         # as the others): breaking them again on every page made long text quadratic
         tail._lines[availWidth] = (tail._first_indent(), lines[fit:])
@@ -338,15 +370,9 @@ class TextBlock(Flowable):
 
     def last_baseline(self) -> float:
         """The last line's baseline, above the block's bottom (as `_paint` sets it)."""
-        s, st = self.style, self.setting
         if not self.lines:
             return 0.0
-        first = self.lines[0]
-        top = max(
-            (ascent(r.font, r.size) for r, *_ in st.segments(first.start, first.end)),
-            default=ascent(s.fontName, s.fontSize),
-        )
-        return self.height - top - (len(self.lines) - 1) * s.leading
+        return self.height - self._top() - (len(self.lines) - 1) * self.style.leading
 
     # -- line breaking ------------------------------------------------------------
     def _first_indent(self) -> float:
@@ -453,18 +479,19 @@ class TextBlock(Flowable):
         self._paint(x0, y0, ops)
         del self.canv
 
-    def _paint(self, x0: float, y0: float, shared: TextOps | None = None) -> None:
-        """Every line's text, the block's lower left corner at (x0, y0); in a text
-        object of its own unless one is `shared`."""
-        if not self.lines:
-            return
+    def _top(self) -> float:
+        """The first baseline below the block's top: the tallest ascent on the line."""
         s, st = self.style, self.setting
         first = self.lines[0]
-        top = max(
+        return max(
             (ascent(r.font, r.size) for r, *_ in st.segments(first.start, first.end)),
             default=ascent(s.fontName, s.fontSize),
         )
-        y = y0 + self.height - top
+
+    def _open(self, shared: TextOps | None, bullet_at, text_at, show_bullet):
+        """The text object (`shared`, or a new one with the hanging number drawn at
+        `bullet_at` by `show_bullet`, else starting at `text_at`), the block's structure
+        element begun in it (its number a Lbl where it is a label), and the tagger."""
         tagger = self.canv.__dict__.get("_rg_tags")
         elem = None  # the structure element of the text (a cell's is begun by its grid)
         if tagger is not None and shared is None:
@@ -476,9 +503,9 @@ class TextBlock(Flowable):
             else:
                 elem = tagger.enter(tag)
         if shared is not None:
-            ops = shared
-        elif self.first and self.bullet:
-            ops = TextOps(self.canv, x0 + s.bulletIndent, y)
+            return shared, elem, tagger
+        if self.first and self.bullet:
+            ops = TextOps(self.canv, *bullet_at)
             label = self.tag.label if elem is not None and self.tag is not None else None
             if label:
                 lbl = (
@@ -487,14 +514,45 @@ class TextBlock(Flowable):
                     else tagger.child(elem.parent, "Lbl", before=elem)
                 )
                 with ops.marked(lbl):
-                    ops.show(self.bullet.text, self.bullet.font, self.bullet.size)
+                    show_bullet(ops)
                 ops.begin(elem)
             else:
                 ops.begin(elem)
-                ops.show(self.bullet.text, self.bullet.font, self.bullet.size)
+                show_bullet(ops)
         else:
-            ops = TextOps(self.canv, x0 + self.indent0, y)
+            ops = TextOps(self.canv, *text_at)
             ops.begin(elem)
+        return ops, elem, tagger
+
+    def _annotate(self, links, tagger) -> None:
+        """The link annotations of the block's linked text (rectangles as drawn)."""
+        for url, x1, base, x2, size, link in links:
+            rect = (x1, base - 0.2 * size, x2, base + 0.9 * size)
+            self.canv.linkURL(url, rect, relative=1, Contents=PDFString(url))
+            if link is not None:
+                doc = self.canv._doc
+                ref = doc.refAnnotation(f"NUMBER{self.canv._annotationCount}")
+                tagger.link(link, doc.idToObject[ref.name], ref)
+
+    def _paint(self, x0: float, y0: float, shared: TextOps | None = None) -> None:
+        """Every line's text, the block's lower left corner at (x0, y0); in a text
+        object of its own unless one is `shared`."""
+        if not self.lines:
+            return
+        if self.direction != "ltr" and (
+            self.direction == "rtl" or self.canv.__dict__.get("_rg_rtl")
+        ):
+            self._paint_rtl(x0, y0, shared)
+            return
+        s, st = self.style, self.setting
+        y = y0 + self.height - self._top()
+        bullet = self.bullet
+        ops, elem, tagger = self._open(
+            shared,
+            (x0 + s.bulletIndent, y),
+            (x0 + self.indent0, y),
+            lambda ops: ops.show(bullet.text, bullet.font, bullet.size),
+        )
         links: list[tuple[str, float, float, float, float, Elem | None]] = []
         text, sums, runs, starts, cjks = st.text, st.sums, st.runs, st.run_starts, st.run_cjk
         spacing, show = ops.spacing, ops.show
@@ -551,10 +609,94 @@ class TextBlock(Flowable):
         ops.line(x0 + s.leftIndent, y)  # ends the last line as the others: readers see the break
         if shared is None:
             ops.close()
-        for url, x1, base, x2, size, link in links:
-            rect = (x1, base - 0.2 * size, x2, base + 0.9 * size)
-            self.canv.linkURL(url, rect, relative=1, Contents=PDFString(url))
-            if link is not None:
-                doc = self.canv._doc
-                ref = doc.refAnnotation(f"NUMBER{self.canv._annotationCount}")
-                tagger.link(link, doc.idToObject[ref.name], ref)
+        self._annotate(links, tagger)
+
+    # -- right to left ------------------------------------------------------------
+    def _paint_rtl(self, x0: float, y0: float, shared: TextOps | None = None) -> None:
+        """As `_paint`, mirrored: the start indents and the hanging number on the right,
+        left-aligned text set from the right (right-aligned stays right: figures),
+        each line's pieces in visual order (`Setting.pieces`) but drawn in logical order,
+        each where the visual order puts it, so what is copied reads in order."""
+        s, st = self.style, self.setting
+        y = y0 + self.height - self._top()
+        right = x0 + self.width
+        bullet = Setting([self.bullet]) if self.first and self.bullet else None
+        at = right - s.bulletIndent - (bullet.sums[-1] if bullet else 0.0)
+
+        def show_bullet(ops: TextOps) -> None:
+            draw_line(ops, bullet, 0, len(bullet.text), at, y, 0.0, None, None)
+
+        ops, elem, tagger = self._open(shared, (at, y), (right - self.indent0, y), show_bullet)
+        links: list = []
+        for n, line in enumerate(self.lines):
+            start_edge = right - (self.indent0 if n == 0 else s.leftIndent)
+            end_edge = x0 + s.rightIndent
+            slack = start_edge - end_edge - line.width
+            extra = 0.0
+            x = start_edge - line.width
+            if s.alignment == TA_CENTER:
+                x = end_edge + slack / 2
+            elif s.alignment == TA_JUSTIFY and line.stretch and slack > 0:
+                points = st.stretch_points(line.start, line.end - 1)
+                if points:
+                    extra, x = slack / points, end_edge
+            links += draw_line(ops, st, line.start, line.end, x, y, extra, tagger, elem)
+            y -= s.leading
+        ops.line(right - s.leftIndent, y)  # ends the last line as the others
+        if shared is None:
+            ops.close()
+        self._annotate(links, tagger)
+
+
+def draw_line(
+    ops: TextOps, st: Setting, start, end, x, y, extra=0.0, tagger=None, elem=None
+) -> list:
+    """One right-to-left line [start, end) of `st`, its left end at x: the pieces'
+    places from their visual order, then each drawn, in logical order. Returns the
+    link rectangles (as `_paint` collects them)."""
+    text, sums = st.text, st.sums
+    pieces = st.pieces(start, end)
+    places: dict[int, float] = {}
+    for a, b, _, r in pieces:
+        places[a] = x
+        x += sums[b] - sums[a]
+        if extra:
+            x += extra * ((b - a) if st.run_cjk[r] else _spaces(text, a, b))
+    links = []
+    spacing = ops.spacing
+    for a, b, level, r in sorted(pieces):
+        run, cjk, piece = st.runs[r], st.run_cjk[r], text[a:b]
+        px = places[a]
+        ops.line(px, y)
+        tc, tw = (extra, 0.0) if cjk else (0.0, extra)
+        if spacing["Tc"] != tc:
+            ops.set("Tc", tc)
+        if spacing["Tw"] != tw:
+            ops.set("Tw", tw)
+        if spacing["Ts"] != run.rise:
+            ops.set("Ts", run.rise)
+        link = None
+        if run.url and tagger is not None:  # a Link inside the element
+            host = elem or tagger.current
+            link = tagger.child(host, "Link")
+            ops.end()
+            ops.begin(link)
+        elif run.note is not None and tagger is not None:
+            tagger.cite(run.note)
+        if run.font in SHAPERS:
+            ops.show_shaped(piece, run.font, run.size, extra)
+        elif level % 2:
+            ops.show_reversed(piece, run.font, run.size)
+        else:
+            ops.show(piece, run.font, run.size)
+        if link is not None:
+            ops.end()
+            ops.begin(host)
+        if run.url:
+            advance = sums[b] - sums[a] + extra * _spaces(text, a, b)
+            links.append((run.url, px, y, px + advance, run.size, link))
+    return links
+
+
+def _spaces(text: str, a: int, b: int) -> int:
+    return text.count(" ", a, b) + text.count(NBSP, a, b)

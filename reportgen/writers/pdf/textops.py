@@ -16,7 +16,9 @@ from operator import itemgetter
 from reportlab.pdfbase.pdfmetrics import getFont, unicode2T1
 
 from reportgen.writers.pdf.cidfont import CidFont
+from reportgen.writers.pdf.glyphfont import GlyphFont
 from reportgen.writers.pdf.glyphs import NBSP, lacking
+from reportgen.writers.pdf.shaping import MIRRORED, SHAPERS
 
 SOFT_HYPHEN = "\u00ad"  # where a line may break (textblock); never drawn itself
 WIDE_FONTS: set[str] = set()  # TrueType fonts registered for Chinese: Type 0 fonts here
@@ -64,6 +66,7 @@ class TextOps:
         self.subset_names: dict = canv.__dict__.setdefault("_rg_subset_names", {})
         self.codes: dict = canv.__dict__.setdefault("_rg_codes", {})
         self.cid_fonts: dict[str, CidFont] = canv.__dict__.setdefault("_rg_cid_fonts", {})
+        self.glyph_fonts: dict[str, GlyphFont] = canv.__dict__.setdefault("_rg_glyph_fonts", {})
 
     # -- tagging (see tags.py): marked content inside the text object ---------------
     def begin(self, elem) -> None:
@@ -119,6 +122,9 @@ class TextOps:
         if font_name in WIDE_FONTS:
             self._show_wide(text, font_name, size)
             return
+        if font_name in SHAPERS:
+            self.show_shaped(text, font_name, size)
+            return
         font = getFont(font_name)
         if font._dynamicFont:  # embedded TrueType: one font object per subset of 256 glyphs
             names = self.subset_names
@@ -153,6 +159,28 @@ class TextOps:
             self.ops.append(f"[{words}] TJ")
         else:
             self.ops.append(f"<{cid.encode(text)}> Tj")
+
+    def show_shaped(self, text: str, font_name: str, size: float, space: float = 0.0) -> None:
+        """Arabic text, shaped, its glyphs drawn left to right as HarfBuzz ordered them
+        (visual order, as text extraction expects of right-to-left text: each glyph's
+        ToUnicode entry gives its characters). `space` widens each space (a justified
+        line)."""
+        shaper = SHAPERS[font_name]
+        font = self.glyph_fonts.get(font_name)
+        if font is None:
+            name = f"RGA{len(self.glyph_fonts) + 1}"
+            font = GlyphFont(getFont(font_name), shaper.path, shaper.index, name)
+            self.glyph_fonts[font_name] = font
+            self.doc.delayedFonts.append(font)
+        self._face(f"/{font.name}", size)
+        self.ops.extend(
+            font.show(shaper.shape(text), text, shaper.upem, size, self.spacing["Ts"], space)
+        )
+
+    def show_reversed(self, text: str, font_name: str, size: float) -> None:
+        """Text of a right-to-left piece that is not shaped (spaces, punctuation, a
+        bracket): drawn reversed and mirrored, in visual order as shaped text is."""
+        self.show(text[::-1].translate(MIRRORED), font_name, size)
 
     def _codes(self, font, font_name: str, text: str) -> list[tuple[int, str]]:
         """Each character's subset and code; a character new to the document is given

@@ -31,7 +31,7 @@ from reportlab.platypus import (
 from reportlab.platypus.doctemplate import LayoutError
 
 from reportgen.errors import InputError
-from reportgen.fonts import FontChoice
+from reportgen.fonts import ARABIC_MISSING, FontChoice
 from reportgen.model import (
     Block,
     Contents,
@@ -47,6 +47,7 @@ from reportgen.model import (
 from reportgen.model import Figure as FigureBlock
 from reportgen.model import Table as TableBlock
 from reportgen.stamp import build_epoch
+from reportgen.warnings import warn
 from reportgen.writers.alt_text import figure_description
 from reportgen.writers.charts import chart_drawing
 from reportgen.writers.layout_spec import (
@@ -66,8 +67,9 @@ from reportgen.writers.layout_spec import leading as line_height
 from reportgen.writers.pdf.chart import Chart
 from reportgen.writers.pdf.deflate import deflate_streams
 from reportgen.writers.pdf.fontreg import PdfFonts, register
-from reportgen.writers.pdf.footnotes import FootnoteFrame
+from reportgen.writers.pdf.footnotes import FootnoteFrame, notes_of
 from reportgen.writers.pdf.keeps import KeepWithNext
+from reportgen.writers.pdf.shaping import HAS_ARABIC
 from reportgen.writers.pdf.tables import captions, table_flowables
 from reportgen.writers.pdf.tags import (
     ARTIFACT,
@@ -79,7 +81,7 @@ from reportgen.writers.pdf.tags import (
     tagger_of,
 )
 from reportgen.writers.pdf.text import Runs, has_cjk
-from reportgen.writers.pdf.textblock import Run, Setting, TextBlock, char_widths
+from reportgen.writers.pdf.textblock import Run, Setting, TextBlock, char_widths, draw_line
 from reportgen.writers.pdf.textops import TextOps
 
 
@@ -311,6 +313,8 @@ class DocTemplate(BaseDocTemplate):
 
     def beforeDocument(self):
         self.canv._rg_heading_pages = self.writer.heading_pages
+        if self.writer.rtl:  # text blocks are set right to left (textblock._paint_rtl)
+            self.canv._rg_rtl = True
         if self.writer.doc.page.tagged:  # else drawn without marks, as before tagging
             self.canv._rg_tags = Tagger(self.canv, self.writer.doc.title)
         self.canv.setLang(self.writer.doc.language) if hasattr(self.canv, "setLang") else None
@@ -331,7 +335,11 @@ class PdfWriter:
     def __init__(self, doc: Document, fonts: FontChoice):
         self.doc = doc
         self.cjk = (doc.fonts.script == "cjk") if doc.fonts else True
-        self.fonts = register(fonts, need_cjk=True)
+        self.rtl = doc.direction == "rtl"
+        arabic = bool(doc.fonts and doc.fonts.script == "arabic")
+        if arabic and fonts.arabic is None:
+            warn(ARABIC_MISSING)
+        self.fonts = register(fonts, need_cjk=True, need_arabic=arabic)
         self.styles = Styles(self.fonts, self.cjk, doc.page.widow_control)
         self.heading_pages: dict[str, int] = {}
         self.page_count = 0
@@ -359,6 +367,8 @@ class PdfWriter:
         bold = bold or style.fontName in (s.font_bold, s.font_latin_bold)  # a heading's
         if has_cjk(number):
             font = s.font_bold if bold else s.font_cjk
+        elif self.fonts.arabic and HAS_ARABIC.search(number):
+            font = self.fonts.arabic_bold if bold else self.fonts.arabic
         else:
             font = s.font_latin_bold if bold else s.font_latin
         return Run(number, font, style.bulletFontSize)
@@ -505,13 +515,21 @@ class PdfWriter:
             ],
             s.masthead,
         )
-        top = MastheadTable(
-            [
-                [tag(self.para([Text(m.organization)], s.masthead)), tag(symbols)],
-                [tag(self.para([Text(m.organ)], s.organ)), tag(distribution)],
-            ],
-            colWidths=[width * MASTHEAD_LEFT, width * (1 - MASTHEAD_LEFT)],
-        )
+        rows = [
+            [tag(self.para([Text(m.organization)], s.masthead)), tag(symbols)],
+            [tag(self.para([Text(m.organ)], s.organ)), tag(distribution)],
+        ]
+        widths = [width * MASTHEAD_LEFT, width * (1 - MASTHEAD_LEFT)]
+        indent = ("LEFTPADDING", (1, 0), (1, -1), width * MASTHEAD_RIGHT_INDENT)
+        if self.rtl:  # mirrored: the Latin block on the left, set left to right
+            for block in (symbols, distribution):
+                block.direction = "ltr"
+                block.style = ParagraphStyle(f"{block.style.name} LTR", block.style)
+                block.style.alignment = TA_LEFT
+            rows = [row[::-1] for row in rows]
+            widths = widths[::-1]
+            indent = ("RIGHTPADDING", (0, 0), (0, -1), width * MASTHEAD_RIGHT_INDENT)
+        top = MastheadTable(rows, colWidths=widths)
         top.setStyle(
             self.table_style(
                 [
@@ -520,7 +538,7 @@ class PdfWriter:
                     ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                     ("LINEBELOW", (0, -1), (-1, -1), 1.5, "black"),
                     ("BOTTOMPADDING", (0, -1), (-1, -1), 6),
-                    ("LEFTPADDING", (1, 0), (1, -1), width * MASTHEAD_RIGHT_INDENT),
+                    indent,
                 ]
             )
         )
@@ -528,13 +546,15 @@ class PdfWriter:
         story.append(Spacer(1, 10))
         blocks = [[tag(b) for b in self.session_cell(session)] for session in m.sessions]
         if m.sessions_side_by_side:
-            grid = MastheadTable([blocks], colWidths=[width / 2] * 2)
+            grid = MastheadTable([blocks[::-1] if self.rtl else blocks], colWidths=[width / 2] * 2)
+            # the notes in reading order, whichever side each block is on
+            grid._rg_notes = [n for cell in blocks for block in cell for n in notes_of(block)]
             grid.setStyle(
                 self.table_style(
                     [
                         ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                        ("RIGHTPADDING", (0, 0), (-1, -1), 12),
+                        ("LEFTPADDING", (0, 0), (-1, -1), 12 if self.rtl else 0),
+                        ("RIGHTPADDING", (0, 0), (-1, -1), 0 if self.rtl else 12),
                     ]
                 )
             )
@@ -605,7 +625,8 @@ class PdfWriter:
 
     def running_heads(self, canv, page: int) -> None:
         width, height = PAGE_SIZES[self.doc.page.size]
-        odd = page % 2 == 1
+        # outer corner: right on odd pages, left on even ones (mirrored right to left)
+        odd = (page % 2 == 1) != self.rtl
         canv.saveState()
         canv.setFont(self.styles.font_latin, 9)
         x = width - G.margin_right if odd else G.margin_left
@@ -620,11 +641,18 @@ class PdfWriter:
             # the part on even pages, the section on odd pages, on the inner side
             title = titles[0] if not odd else titles[1]
             inner = G.margin_left if odd else width - G.margin_right
-            font = self.styles.font_cjk if self.cjk else self.styles.font_latin
-            advance = 0.0 if odd else sum(char_widths(font, title, 9))
-            ops = TextOps(canv, inner - advance, top)  # the text's own font, as in the body
-            ops.show(title, font, 9)
-            ops.close()
+            if self.rtl:  # shaped, its pieces in visual order
+                setting = Setting(Runs(self.fonts, False, 9).inlines([Text(title)]).runs)
+                advance = 0.0 if odd else setting.sums[-1]
+                ops = TextOps(canv, inner - advance, top)
+                draw_line(ops, setting, 0, len(setting.text), inner - advance, top)
+                ops.close()
+            else:
+                font = self.styles.font_cjk if self.cjk else self.styles.font_latin
+                advance = 0.0 if odd else sum(char_widths(font, title, 9))
+                ops = TextOps(canv, inner - advance, top)  # the text's own font, as in the body
+                ops.show(title, font, 9)
+                ops.close()
         canv.setLineWidth(0.5)
         canv.line(G.margin_left, y + 7, width - G.margin_right, y + 7)
         draw(x, G.footer_distance, str(page))

@@ -1,0 +1,190 @@
+"""A shaped face (Arabic) embedded as one Type 0 font whose codes name glyphs.
+
+Shaping turns characters into glyphs that no character map reaches (final, medial
+and initial forms, ligatures), so codes here are given to glyph ids, in order of first
+use. The ToUnicode map gives each code the characters its glyph was shaped from (a
+lam-alef ligature: both letters), so what a reader copies is the original text, not
+presentation forms; the glyphs of a right-to-left run are drawn in visual order, which
+text extraction turns back into logical order, as it does for other PDFs.
+
+The font program is a subset made by fontTools: the glyphs used and the parts of
+composite glyphs, without the layout tables (the text is shaped already). The objects
+are those of PDF 1.7 §9.7, as `cidfont` writes them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from array import array
+
+from fontTools import subset
+from fontTools.ttLib import TTFont as ToolsFont
+from reportlab.pdfbase import pdfdoc
+from reportlab.pdfbase.ttfonts import FF_NONSYMBOLIC, FF_SYMBOLIC
+
+from reportgen.writers.pdf.cidfont import _to_unicode
+from reportgen.writers.pdf.shaping import Glyph
+
+_DROPPED = ["GSUB", "GPOS", "GDEF", "BASE", "JSTF", "kern", "DSIG", "meta", "STAT"]
+
+
+class GlyphFont:
+    """One shaped face as the document's Type 0 font `name` (a resource name)."""
+
+    def __init__(self, font, path, index: int, name: str):
+        self.font = font  # reportlab's TTFont: the descriptor's metrics
+        self.path, self.index = path, index
+        self.name = name
+        self.codes: dict[int, str] = {}  # glyph id → its code as four hex digits
+        self.gids: list[int] = []  # code − 1 → glyph id
+        self.texts: list[str] = []  # code − 1 → the characters it was shaped from
+
+    def encode(self, gid: int, text: str) -> str:
+        code = self.codes.get(gid)
+        if code is None:
+            if len(self.gids) >= 0xFFFF:
+                raise ValueError(f"more than 65535 glyphs in one font ({self.name})")
+            self.gids.append(gid)
+            self.texts.append(text or "\ufffd")
+            code = self.codes[gid] = f"{len(self.gids):04X}"
+        return code
+
+    def show(
+        self, glyphs: list[Glyph], text: str, upem: int, size: float, rise: float, space: float
+    ) -> list[str]:
+        """Text operators drawing `glyphs` (shaped from `text`, in visual order) from the
+        current point, each placed at its offset and advance by the numbers of a TJ
+        array (in visual order: readers reverse right-to-left text back). A glyph
+        raised or lowered by mark positioning gets a rise (Ts) of its own, `rise` being
+        the run's; `space` widens each space (justified lines), in points."""
+        scale = 1000 / upem  # font units → thousandths of the size
+        widths = self.font.face.hmetrics
+        ends = _cluster_ends(glyphs, len(text))
+        placed = []  # (x in thousandths, glyph, its characters)
+        pen = 0.0
+        for g in glyphs:
+            chars = text[g.cluster : ends[g.cluster]]
+            placed.append((pen + g.dx * scale, g, chars))
+            pen += g.advance * scale
+            if space and chars == " ":
+                pen += space * 1000 / size
+        ops: list[str] = []
+        parts: list[str] = []
+        dy = 0
+        at = 0.0  # where the text position is, in thousandths
+        for x, g, chars in placed:
+            if g.dy != dy:
+                if parts:
+                    ops.append(f"[{' '.join(parts)}] TJ")
+                    parts = []
+                dy = g.dy
+                ops.append(f"{_num(rise + dy * size / upem)} Ts")
+            if abs(x - at) > 1e-3:
+                parts.append(_num(at - x))
+            parts.append(f"<{self.encode(g.gid, chars)}>")
+            at = x + (widths[g.gid][0] * scale if g.gid < len(widths) else 0.0)
+        if abs(pen - at) > 1e-3:
+            parts.append(_num(at - pen))  # the point left at the piece's end
+        if parts:
+            ops.append(f"[{' '.join(parts)}] TJ")
+        if dy:
+            ops.append(f"{_num(rise)} Ts")
+        return ops
+
+    # -- writing the objects --------------------------------------------------------
+    def add_objects(self, doc) -> None:
+        face = self.font.face
+        digest = hashlib.sha256(array("I", self.gids).tobytes()).digest()
+        base = "".join(chr(65 + b % 26) for b in digest[:6]) + "+" + face.name.decode("latin-1")
+        data, new = _subset(self.path, self.index, self.gids)
+        program = pdfdoc.PDFStream(content=data, filters=[pdfdoc.PDFZCompress])
+        program.dictionary["Length1"] = len(data)
+        descriptor = pdfdoc.PDFDictionary(
+            {
+                "Type": pdfdoc.PDFName("FontDescriptor"),
+                "Ascent": face.ascent,
+                "CapHeight": face.capHeight,
+                "Descent": face.descent,
+                "Flags": (face.flags & ~FF_NONSYMBOLIC) | FF_SYMBOLIC,
+                "FontBBox": pdfdoc.PDFArray(face.bbox),
+                "FontName": pdfdoc.PDFName(base),
+                "ItalicAngle": face.italicAngle,
+                "StemV": face.stemV,
+                "FontFile2": doc.Reference(program, f"glyphFontFile:{self.name}"),
+            }
+        )
+        to_gid = array("H", [0, *new])
+        to_gid.byteswap()  # big-endian
+        gid_map = pdfdoc.PDFStream(content=to_gid.tobytes(), filters=[pdfdoc.PDFZCompress])
+        scale = 1000 / face.unitsPerEm
+        widths = [round(face.hmetrics[g][0] * scale) for g in self.gids]
+        descendant = pdfdoc.PDFDictionary(
+            {
+                "Type": pdfdoc.PDFName("Font"),
+                "Subtype": pdfdoc.PDFName("CIDFontType2"),
+                "BaseFont": pdfdoc.PDFName(base),
+                "CIDSystemInfo": pdfdoc.PDFDictionary(
+                    {
+                        "Registry": pdfdoc.PDFString("Adobe"),
+                        "Ordering": pdfdoc.PDFString("Identity"),
+                        "Supplement": 0,
+                    }
+                ),
+                "FontDescriptor": doc.Reference(descriptor, f"glyphFontDescriptor:{self.name}"),
+                "DW": 0,
+                "W": pdfdoc.PDFArray([1, pdfdoc.PDFArray(widths)]),
+                "CIDToGIDMap": doc.Reference(gid_map, f"glyphToGid:{self.name}"),
+            }
+        )
+        unicode_map = pdfdoc.PDFStream(
+            content=_to_unicode(self.texts), filters=[pdfdoc.PDFZCompress]
+        )
+        type0 = pdfdoc.PDFDictionary(
+            {
+                "Type": pdfdoc.PDFName("Font"),
+                "Subtype": pdfdoc.PDFName("Type0"),
+                "BaseFont": pdfdoc.PDFName(base),
+                "Encoding": pdfdoc.PDFName("Identity-H"),
+                "DescendantFonts": pdfdoc.PDFArray(
+                    [doc.Reference(descendant, f"glyphFont:{self.name}")]
+                ),
+                "ToUnicode": doc.Reference(unicode_map, f"glyphToUnicode:{self.name}"),
+            }
+        )
+        doc.idToObject["BasicFonts"].dict[self.name] = doc.Reference(type0, self.name)
+
+    addObjects = add_objects  # noqa: N815 (what reportlab calls on its delayed fonts)
+
+
+def _cluster_ends(glyphs: list[Glyph], length: int) -> dict[int, int]:
+    """Each cluster's start → the start of the next cluster in logical order."""
+    starts = sorted({g.cluster for g in glyphs})
+    return dict(zip(starts, [*starts[1:], length], strict=True))
+
+
+def _num(value: float) -> str:
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    return "0" if text in ("", "-0") else text
+
+
+def _subset(path, index: int, gids: list[int]) -> tuple[bytes, list[int]]:
+    """The face's font program with only `gids` (and the parts of composite glyphs),
+    made by fontTools, and the new id of each of `gids`."""
+    font = ToolsFont(str(path), fontNumber=index, recalcTimestamp=False, lazy=True)
+    names = font.getGlyphOrder()
+    wanted = [names[g] for g in gids]
+    options = subset.Options()
+    options.layout_features = []
+    options.drop_tables = [*options.drop_tables, *_DROPPED]
+    options.notdef_outline = True
+    options.recalc_timestamp = False
+    options.name_IDs = [0, 1, 2, 3, 4, 5, 6]
+    options.name_languages = [0x409]
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(glyphs=wanted)
+    subsetter.subset(font)
+    position = {name: n for n, name in enumerate(font.getGlyphOrder())}
+    out = io.BytesIO()
+    font.save(out, reorderTables=True)
+    return out.getvalue(), [position[name] for name in wanted]
