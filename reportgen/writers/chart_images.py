@@ -20,20 +20,26 @@ DPI = 150
 
 
 def chart_pngs(
-    figures: list[Figure], width: float, fonts: FontChoice, cjk: bool, dpi: int = DPI
+    figures: list[Figure],
+    width: float,
+    fonts: FontChoice,
+    cjk: bool,
+    dpi: int = DPI,
+    arabic: bool = False,
 ) -> list[bytes]:
-    """Each figure's chart, `width` points wide, as a PNG; drawn only if not cached."""
+    """Each figure's chart, `width` points wide, as a PNG; drawn only if not cached; an
+    Arabic document's mirrored, in its Arabic face."""
     rasteriser = cache.installed("reportlab", "pypdfium2", "pypdfium2_raw", "PIL")
     common = f"{CHART_FORMAT}|{cache.reportgen_files()}|{rasteriser}|{dpi}|{width!r}"
-    common += f"|{_face(fonts, cjk)}\0"
+    common += f"|{_face(fonts, cjk)}|{_arabic_face(fonts) if arabic else ''}\0"
     entries = [cache.entry("charts", common + repr(f.panels), ".png") for f in figures]
     pngs = [cache.read(entry) for entry in entries]
     missing = [i for i, png in enumerate(pngs) if not png or not png.startswith(PNG)]
     if missing:
         from reportgen.writers.charts import chart_drawing, chart_font, rasterise
 
-        font = chart_font(fonts, cjk)
-        drawings = [chart_drawing(figures[i], width, font) for i in missing]
+        font = chart_font(fonts, cjk, arabic)
+        drawings = [chart_drawing(figures[i], width, font, rtl=arabic) for i in missing]
         for i, png in zip(missing, rasterise(drawings, dpi), strict=True):
             pngs[i] = png
             cache.write(entries[i], png, keep=CHARTS_KEPT)
@@ -43,7 +49,13 @@ def chart_pngs(
 def _face(choice: FontChoice, cjk: bool) -> str:
     """The face `charts.chart_font` sets the texts in, by its file (nothing loaded)."""
     file = choice.cjk_body if cjk else choice.latin.get("regular")
-    if file is None:
-        return "STSong-Light" if cjk else "Times-Roman"
+    return _file_key(file) if file else ("STSong-Light" if cjk else "Times-Roman")
+
+
+def _arabic_face(choice: FontChoice) -> str:
+    return _file_key(choice.arabic) if choice.arabic else "none"
+
+
+def _file_key(file) -> str:
     stat = file.path.stat()
     return f"{file.path}#{file.index}:{stat.st_size}:{stat.st_mtime_ns}"

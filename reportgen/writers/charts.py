@@ -19,12 +19,23 @@ FONT_SIZE = 7.5
 GREY = (0.35, 0.45, 0.6)
 
 
+def text_width(text: str, font: str, size: float) -> float:
+    """A label's width; an Arabic face's labels shaped (`label_setting`)."""
+    from reportgen.writers.pdf.shaping import SHAPERS
+
+    if font in SHAPERS:
+        from reportgen.writers.pdf.textblock import label_setting
+
+        return label_setting(text, font, size).sums[-1]
+    return stringWidth(text, font, size)
+
+
 def _fit(text: str, font: str, width: float) -> str:
     """Shorten a label to the room it has (a label is one line: soft hyphens go)."""
     text = text.replace("\u00ad", "")
-    if stringWidth(text, font, FONT_SIZE) <= width:
+    if text_width(text, font, FONT_SIZE) <= width:
         return text
-    while text and stringWidth(text + "…", font, FONT_SIZE) > width:
+    while text and text_width(text + "…", font, FONT_SIZE) > width:
         text = text[:-1]
     return text + "…"
 
@@ -85,11 +96,17 @@ def _rgb(rgb):
     return Color(*rgb)
 
 
-def chart_font(choice: FontChoice, cjk: bool) -> str:
+def chart_font(choice: FontChoice, cjk: bool, arabic: bool = False) -> str:
     """The one face a document's charts are drawn in, registered under the PDF writer's
     name for it (its cache is shared): registering every face the PDF uses would parse
-    large CJK fonts the charts never draw with."""
-    from reportgen.writers.pdf.fontreg import _ttf
+    large CJK fonts the charts never draw with. An Arabic document's is its Arabic face
+    (shaped, with the Latin face for the rest)."""
+    from reportgen.writers.pdf.fontreg import _ttf, shaped
+
+    regular = choice.latin.get("regular")
+    if arabic and choice.arabic:
+        latin = _ttf("RG-Latin-regular", regular) if regular else "Times-Roman"
+        return shaped("RG-Arabic", choice.arabic, latin)
 
     if cjk:
         if choice.cjk_body:
@@ -98,13 +115,15 @@ def chart_font(choice: FontChoice, cjk: bool) -> str:
 
         pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
         return "STSong-Light"
-    regular = choice.latin.get("regular")
     return _ttf("RG-Latin-regular", regular) if regular else "Times-Roman"
 
 
-def chart_drawing(figure: Figure, width: float, font: str, max_height: float = 560) -> Drawing:
+def chart_drawing(
+    figure: Figure, width: float, font: str, max_height: float = 560, rtl: bool = False
+) -> Drawing:
     """All panels side by side (two at most a row), bars packed closer when there are so
-    many that the chart would not fit on a page."""
+    many that the chart would not fit on a page; mirrored if `rtl` (labels on the
+    right, bars growing to the left)."""
     panels = figure.panels or [ChartPanel("", [])]
     per_row = 2 if len(panels) > 1 else 1
     panel_width = (width - 12 * (per_row - 1)) / per_row
@@ -121,7 +140,24 @@ def chart_drawing(figure: Figure, width: float, font: str, max_height: float = 5
             panel = panels[r * per_row + c]
             _panel(drawing, panel, c * (panel_width + 12), top, panel_width, font, row)
         top -= max(row_heights)
+    if rtl:
+        _mirror(drawing)
     return drawing
+
+
+def _mirror(drawing: Drawing) -> None:
+    """The drawing flipped left for right; texts keep their direction, their anchors
+    swap sides."""
+    w = drawing.width
+    swap = {"start": "end", "end": "start", "middle": "middle"}
+    for shape in drawing.contents:
+        if isinstance(shape, Rect):
+            shape.x = w - shape.x - shape.width
+        elif isinstance(shape, Line):
+            shape.x1, shape.x2 = w - shape.x1, w - shape.x2
+        elif isinstance(shape, String):
+            shape.x = w - shape.x
+            shape.textAnchor = swap[shape.textAnchor]
 
 
 def rasterise(drawings: list[Drawing], dpi: int) -> list[bytes]:
@@ -138,7 +174,12 @@ def rasterise(drawings: list[Drawing], dpi: int) -> list[bytes]:
     canvas = Canvas(buffer, invariant=1, pageCompression=0)
     for drawing in drawings:
         canvas.setPageSize((drawing.width, drawing.height))
-        renderPDF.draw(drawing, canvas, 0, 0)
+        if _shaped(drawing):  # Arabic labels: set as the PDF sets them
+            from reportgen.writers.pdf.chart import Chart
+
+            Chart(drawing).drawOn(canvas, 0, 0)
+        else:
+            renderPDF.draw(drawing, canvas, 0, 0)
         canvas.showPage()
     canvas.save()
     document = pypdfium2.PdfDocument(buffer.getvalue())
@@ -151,3 +192,9 @@ def rasterise(drawings: list[Drawing], dpi: int) -> list[bytes]:
         images.append(out.getvalue())
     document.close()
     return images
+
+
+def _shaped(drawing: Drawing) -> bool:
+    from reportgen.writers.pdf.shaping import SHAPERS
+
+    return any(isinstance(s, String) and s.fontName in SHAPERS for s in drawing.contents)

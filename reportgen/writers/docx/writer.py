@@ -299,7 +299,8 @@ class DocxWriter:
         from reportgen.writers.chart_images import chart_pngs
 
         cjk = bool(self.doc.fonts and self.doc.fonts.script == "cjk")
-        pngs = chart_pngs(figures, self._text_width(), self.fonts, cjk)
+        arabic = bool(self.doc.fonts and self.doc.fonts.script == "arabic")
+        pngs = chart_pngs(figures, self._text_width(), self.fonts, cjk, arabic=arabic)
         for figure, png in zip(figures, pngs, strict=True):
             self.charts[id(figure)] = png
 

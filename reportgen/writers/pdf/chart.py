@@ -11,8 +11,9 @@ from __future__ import annotations
 from reportlab.graphics.shapes import Drawing, Line, Rect, String
 from reportlab.platypus import Flowable
 
+from reportgen.writers.pdf.shaping import SHAPERS
 from reportgen.writers.pdf.tags import marked, tagger_of
-from reportgen.writers.pdf.textblock import char_widths
+from reportgen.writers.pdf.textblock import char_widths, draw_line, label_setting
 from reportgen.writers.pdf.textops import TextOps, num
 
 
@@ -55,12 +56,20 @@ class Chart(Flowable):
             )
         for label in (s for s in shapes if isinstance(s, String)):
             x = label.x
+            shaped = label.fontName in SHAPERS  # Arabic: shaped, pieces in visual order
+            setting = label_setting(label.text, label.fontName, label.fontSize) if shaped else None
             if label.textAnchor != "start":
-                width = sum(char_widths(label.fontName, label.text, label.fontSize))
+                if setting:
+                    width = setting.sums[-1]
+                else:
+                    width = sum(char_widths(label.fontName, label.text, label.fontSize))
                 x -= width if label.textAnchor == "end" else width / 2
             code.append(f"{_rgb(label.fillColor)} rg")
             ops = TextOps(self.canv, x, label.y)
-            ops.show(label.text, label.fontName, label.fontSize)
+            if setting:
+                draw_line(ops, setting, 0, len(setting.text), x, label.y)
+            else:
+                ops.show(label.text, label.fontName, label.fontSize)
             ops.close()
 
 

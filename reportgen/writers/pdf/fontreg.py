@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from reportlab.lib.fonts import tt2ps
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 
 from reportgen.fonts import FontChoice, FontFile
 from reportgen.writers.pdf.fontcache import ttfont
-from reportgen.writers.pdf.shaping import SHAPERS, Shaper
+from reportgen.writers.pdf.shaping import LATIN_OF, SHAPERS, Shaper
 from reportgen.writers.pdf.textops import WIDE_FONTS
 
 
@@ -34,11 +35,13 @@ def _ttf(name: str, file: FontFile) -> str:
     return name
 
 
-def _shaped(name: str, file: FontFile) -> str:
-    """A face registered with reportlab (its metrics) and with a HarfBuzz shaper."""
+def shaped(name: str, file: FontFile, latin: str) -> str:
+    """A face registered with reportlab (its metrics) and with a HarfBuzz shaper; its
+    text's non-Arabic characters are set in `latin`."""
     name = _ttf(name, file)
     if name not in SHAPERS:
         SHAPERS[name] = Shaper(file.path, file.index)
+    LATIN_OF[name] = latin
     return name
 
 
@@ -71,6 +74,7 @@ def register(choice: FontChoice, need_cjk: bool, need_arabic: bool = False) -> P
         )
     arabic = arabic_bold = None
     if need_arabic and choice.arabic:
-        arabic = _shaped("RG-Arabic", choice.arabic)
-        arabic_bold = _shaped("RG-Arabic-Bold", choice.arabic_bold or choice.arabic)
+        arabic = shaped("RG-Arabic", choice.arabic, latin)
+        bold = tt2ps(latin, 1, 0)
+        arabic_bold = shaped("RG-Arabic-Bold", choice.arabic_bold or choice.arabic, bold)
     return PdfFonts(latin, cjk, cjk_bold, arabic, arabic_bold)

@@ -86,6 +86,7 @@ class Shaper:
 
 
 SHAPERS: dict[str, Shaper] = {}  # registered font name → its shaper
+LATIN_OF: dict[str, str] = {}  # a shaped face → the face its other characters are set in
 
 
 def levels(text: str, rtl: bool = True) -> list[int]:

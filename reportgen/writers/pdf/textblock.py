@@ -34,7 +34,7 @@ from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
 from reportlab.platypus import Flowable
 
 from reportgen.model import Footnote
-from reportgen.writers.pdf.shaping import SHAPERS, levels, visual_order
+from reportgen.writers.pdf.shaping import ARABIC_RUN, LATIN_OF, SHAPERS, levels, visual_order
 from reportgen.writers.pdf.tags import Elem, Tag
 from reportgen.writers.pdf.textops import SOFT_HYPHEN, TextOps
 
@@ -85,6 +85,19 @@ def char_widths(font: str, text: str, size: float) -> list[float]:
         for c in set(text) - table.keys():
             table[c] = stringWidth(c, font, 1.0) * size
         return list(map(table.__getitem__, text))
+
+
+def label_setting(text: str, font: str, size: float) -> Setting:
+    """A one-line label (a chart's) in `font`: if that is a shaped (Arabic) face, its
+    Arabic phrases in it and the rest in its Latin partner."""
+    if font not in SHAPERS:
+        return Setting([Run(text, font, size)])
+    runs, at = [], 0
+    for m in ARABIC_RUN.finditer(text):
+        runs += [Run(text[at : m.start()], LATIN_OF[font], size), Run(m.group(), font, size)]
+        at = m.end()
+    runs.append(Run(text[at:], LATIN_OF[font], size))
+    return Setting(runs)
 
 
 class Setting:

@@ -443,7 +443,8 @@ class PdfWriter:
             for line in captions(self, block.label, block.title, block.units):
                 story.append(self.tagged(line, caption, "P"))
             font = self.styles.font_cjk if self.cjk else self.styles.font_latin
-            chart = Chart(chart_drawing(block, self.text_width(), font))
+            font = self.fonts.arabic or font  # an Arabic document's: shaped
+            chart = Chart(chart_drawing(block, self.text_width(), font, rtl=self.rtl))
             chart.tag = Tag((*prefix, (next(self.keys), "Figure")), alt=figure_description(block))
             story.append(chart)
             for note in block.notes:
