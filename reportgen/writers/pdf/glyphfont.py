@@ -67,7 +67,7 @@ class GlyphFont:
             chars = text[g.cluster : ends[g.cluster]]
             placed.append((pen + g.dx * scale, g, chars))
             pen += g.advance * scale
-            if space and chars == " ":
+            if space and chars in (" ", "\u00a0"):
                 pen += space * 1000 / size
         ops: list[str] = []
         parts: list[str] = []
