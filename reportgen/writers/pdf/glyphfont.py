@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import logging
 from array import array
 
 from fontTools import subset
@@ -26,6 +27,7 @@ from reportlab.pdfbase.ttfonts import FF_NONSYMBOLIC, FF_SYMBOLIC
 from reportgen.writers.pdf.cidfont import _to_unicode
 from reportgen.writers.pdf.shaping import Glyph
 
+logging.getLogger("fontTools.subset").setLevel(logging.ERROR)  # no notes on stderr
 _DROPPED = ["GSUB", "GPOS", "GDEF", "BASE", "JSTF", "kern", "DSIG", "meta", "STAT"]
 
 

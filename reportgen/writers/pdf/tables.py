@@ -61,6 +61,8 @@ def _cell_style(writer, base: ParagraphStyle, align: str, indent: int, bold: boo
             leftIndent=8 * indent,
             fontName=writer.styles.font_bold if bold else base.fontName,
         )
+        # over figures: right-aligned on the page whichever the direction (textblock)
+        cache[key].keep_right = align in ("right", "decimal")
     return cache[key]
 
 

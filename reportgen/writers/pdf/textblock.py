@@ -627,7 +627,8 @@ class TextBlock(Flowable):
     # -- right to left ------------------------------------------------------------
     def _paint_rtl(self, x0: float, y0: float, shared: TextOps | None = None) -> None:
         """As `_paint`, mirrored: the start indents and the hanging number on the right,
-        left-aligned text set from the right (right-aligned stays right: figures),
+        left-aligned text set from the right, right-aligned text at the left (but a
+        table's heads over figures stay right, as the figures do),
         each line's pieces in visual order (`Setting.pieces`) but drawn in logical order,
         each where the visual order puts it, so what is copied reads in order."""
         s, st = self.style, self.setting
@@ -649,6 +650,8 @@ class TextBlock(Flowable):
             x = start_edge - line.width
             if s.alignment == TA_CENTER:
                 x = end_edge + slack / 2
+            elif s.alignment == TA_RIGHT and not getattr(s, "keep_right", False):
+                x = end_edge  # right is the end: the left
             elif s.alignment == TA_JUSTIFY and line.stretch and slack > 0:
                 points = st.stretch_points(line.start, line.end - 1)
                 if points:

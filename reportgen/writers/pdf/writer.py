@@ -278,9 +278,14 @@ class ContentsEntry(Flowable):
         s = label.style
         last = label.lines[-1]
         start = (label.indent0 if len(label.lines) == 1 else s.leftIndent) + last.width
-        self.leaders[self.form] = start + LEADER_GAP - self.width
+        rtl = canvas.__dict__.get("_rg_rtl")
+        # where the leader starts, from the number's edge: left of the right margin, or
+        # (right to left, the number at the left margin) right of the left one
+        self.leaders[self.form] = (
+            self.width - start - LEADER_GAP if rtl else start + LEADER_GAP - self.width
+        )
         canvas.saveState()
-        canvas.translate(x + self.width, y + label.last_baseline())
+        canvas.translate(x + (0 if rtl else self.width), y + label.last_baseline())
         tagger = canvas.__dict__.get("_rg_tags")
         if tagger is None:
             canvas.doForm(self.form + "-dots")
@@ -589,14 +594,19 @@ class PdfWriter:
             number = str(self.heading_pages.get(anchor, ""))
             end = -sum(char_widths(font, number, size)) - LEADER_GAP
             start = self.leaders.get(name, end)
-            canv.beginForm(name, min(start, -60) - 2, -4, 0, 20)
+            box = (min(start, -60) - 2, -4, 0, 20)
+            if self.rtl:  # mirrored: the number at the left margin, dots to its right
+                end, start = -end, self.leaders.get(name, -end)
+                box = (0, -4, max(start, 60) + 2, 20)
+            canv.beginForm(name, *box)
             canv.setFont(font, size)
-            canv.drawRightString(0, 0, number)
+            (canv.drawString if self.rtl else canv.drawRightString)(0, 0, number)
             canv.endForm()
             # the dots a form of their own: an artifact where the number is content
-            canv.beginForm(name + "-dots", min(start, -60) - 2, -4, 0, 20)
-            first = math.ceil(start / LEADER_STEP)
-            last = math.floor(end / LEADER_STEP)
+            canv.beginForm(name + "-dots", *box)
+            lo, hi = (end, start) if self.rtl else (start, end)
+            first = math.ceil(lo / LEADER_STEP)
+            last = math.floor(hi / LEADER_STEP)
             if last >= first:
                 dots = canv.beginPath()
                 for k in range(first, last + 1):
