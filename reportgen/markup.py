@@ -18,7 +18,7 @@ from reportgen import cache
 from reportgen.errors import InputError, Problem
 from reportgen.inputs.limits import UNPRINTABLE, unprintable
 from reportgen.model import Footnote, Inline, Link, NoteRef, Text, plain_text
-from reportgen.numerals import letter
+from reportgen.numerals import numeral
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -101,10 +101,16 @@ def _is_cjk(ch: str) -> bool:
     return unicodedata.east_asian_width(ch) in ("W", "F")
 
 
+ITEMS = ("({n})", "alpha")  # inline sub-items: their pattern and numerals, (a) (b) …
+
+
 class _Converter:
-    def __init__(self, path: Path, symbol_link: str, line_offset: int = 0):
+    def __init__(
+        self, path: Path, symbol_link: str, line_offset: int = 0, items: tuple[str, str] = ITEMS
+    ):
         self.path = path
         self.symbol_link = symbol_link
+        self.inline_items = items
         self.offset = line_offset
         self.notes: dict[str, Footnote] = {}
         self.problems: list[Problem] = []
@@ -225,7 +231,7 @@ class _Converter:
                     continue
                 label = _strip_label(content)
                 numbered = not _strip_marker(content, UNNUMBERED, at_end=False)
-                _letter_inline_items(content)
+                _letter_inline_items(content, self.inline_items)
                 out.append(RawParagraph(content, numbered, line, label, self.path))
                 i += 3
             elif tok.type in ("ordered_list_open", "bullet_list_open"):
@@ -349,14 +355,16 @@ def _strip_label(content: list[Inline]) -> str:
     return ""
 
 
-def _letter_inline_items(content: list[Inline]) -> None:
-    """`(@)` → (a), (b), (c) … in order within one paragraph."""
+def _letter_inline_items(content: list[Inline], items: tuple[str, str] = ITEMS) -> None:
+    """`(@)` → (a), (b), (c) … in order within one paragraph, in the language's pattern
+    and numerals (a), b), (أ) …)."""
     count = 0
+    pattern, numerals = items
 
     def repl(_: re.Match) -> str:
         nonlocal count
         count += 1
-        return f"({letter(count).lower()})"
+        return pattern.format(n=numeral(numerals, count))
 
     for node in content:
         if isinstance(node, Text) and "(@)" in node.text:
@@ -418,20 +426,24 @@ def remembered(what: str, source: str, make, *args):
     return cache.remembered("markup", key, lambda: make(*args), keep=PARSED_KEPT)
 
 
-def parse(source: str, path: Path, symbol_link: str, line_offset: int = 0) -> Parsed:
+def parse(
+    source: str, path: Path, symbol_link: str, line_offset: int = 0, items: tuple = ITEMS
+) -> Parsed:
     """Parse narrative Markdown; all problems in it are reported together."""
-    what = f"{path}|{symbol_link}|{line_offset}"
-    return remembered(what, source, parse_now, source, path, symbol_link, line_offset)
+    what = f"{path}|{symbol_link}|{line_offset}|{items}"
+    return remembered(what, source, parse_now, source, path, symbol_link, line_offset, items)
 
 
-def parse_now(source: str, path: Path, symbol_link: str, line_offset: int = 0) -> Parsed:
+def parse_now(
+    source: str, path: Path, symbol_link: str, line_offset: int = 0, items: tuple = ITEMS
+) -> Parsed:
     """`parse` without the cache."""
     global _MD
     if _MD is None:
         _MD = _parser()
     env: dict = {}
     tokens = _MD.parse(strip_comments(source), env)
-    conv = _Converter(path, symbol_link, line_offset)
+    conv = _Converter(path, symbol_link, line_offset, tuple(items))
     blocks = conv.blocks(tokens, 0, len(tokens))
     for label, note in conv.notes.items():
         if not note.content:

@@ -13,7 +13,7 @@ from pydantic_core import PydanticCustomError
 from reportgen.inputs.limits import LANGUAGE_CODE
 
 HeadingStyle = Literal["chinese", "roman", "letter", "arabic", "alpha", "outline", "none"]
-SubItemStyle = Literal["alpha", "roman", "cjk", "circled"]
+SubItemStyle = Literal["alpha", "roman", "cjk", "circled", "arabic-letter"]
 Layout = Literal["secretariat-note", "executive-director-report", "budget-section"]
 
 

@@ -25,8 +25,10 @@ from reportgen.layouts.narrative import read_narrative
 from reportgen.layouts.numbering import (
     Numberer,
     NumberingRules,
+    inline_items,
     number_footnotes,
     paragraph_anchor,
+    sub_item_styles,
 )
 from reportgen.layouts.slips import unused_footnotes
 from reportgen.markup import RawItem, RawList, RawParagraph, RawTable
@@ -290,6 +292,7 @@ def _targets(
     figures = config.first_figure - 1
     paragraphs = config.first_paragraph - 1
     figure_style = labels.get("budget.figure_numerals")
+    sep = labels.get("section_separator")  # 16.30, or 16-30 in Arabic
     problems: list[Problem] = []
     for block in blocks:
         key = None
@@ -297,14 +300,14 @@ def _targets(
             continue  # mandate lists are laid out as tables but carry no number
         if isinstance(block, RawTable) and block.kind == "table":
             tables += 1
-            key, number = block.key, f"{config.section}.{tables}"
+            key, number = block.key, f"{config.section}{sep}{tables}"
         elif isinstance(block, RawTable):
             figures += 1
-            key, number = block.key, f"{config.section}.{numeral(figure_style, figures)}"
+            key, number = block.key, f"{config.section}{sep}{numeral(figure_style, figures)}"
         elif isinstance(block, RawParagraph) and block.numbered and numbered:
             paragraphs += 1
             if block.label:
-                key, number = f"para {block.label}", f"{config.section}.{paragraphs}"
+                key, number = f"para {block.label}", f"{config.section}{sep}{paragraphs}"
         if key is None:
             continue
         kind = "paragraph" if isinstance(block, RawParagraph) else block.kind
@@ -499,7 +502,7 @@ def build(doc: LoadedDocument) -> Document:
     context = {**doc.data, **budget_context(budget, labels, style)}
     words = labels.get("budget.words")
     link = meta.symbol_link or labels.get("symbol_link")
-    raw = read_narrative(doc, context, style, link, words)
+    raw = read_narrative(doc, context, style, link, words, inline_items(labels))
 
     numbers, anchors = _targets(raw.blocks, config, labels, meta.numbering.paragraphs)
     _resolve_refs(raw.blocks, numbers, anchors)
@@ -517,11 +520,12 @@ def build(doc: LoadedDocument) -> Document:
     n = meta.numbering
     rules = NumberingRules(
         paragraphs=n.paragraphs,
-        prefix=n.prefix or f"{config.section}.",
+        prefix=n.prefix or f"{config.section}{labels.get('section_separator')}",
         headings=n.headings or ["letter", "none", "none", "none"],
         heading_prefix=dict(n.heading_prefix),
-        sub_items=list(n.sub_items),
+        sub_items=sub_item_styles(n.sub_items, labels),
         sub_item=labels.get("sub_item"),
+        heading_number=labels.get("heading_number"),
         first_paragraph=config.first_paragraph,
         heading_start=dict(n.heading_start),
     )

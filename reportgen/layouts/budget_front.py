@@ -10,6 +10,7 @@ from reportgen.inputs.folder import LoadedDocument, named_file
 from reportgen.inputs.models import Annex, BudgetData, Strict
 from reportgen.inputs.yamlfile import load_yaml, read_text, validate
 from reportgen.labels import Labels
+from reportgen.layouts.numbering import inline_items
 from reportgen.markup import RawParagraph, parse
 from reportgen.model import (
     Block,
@@ -65,7 +66,7 @@ def foreword(
         return []
     path = named_file(doc.folder, raw_yaml, config.foreword, ("budget", "foreword"))
     text = render(read_text(path), path, context, style)
-    parsed = parse(text, path, link)
+    parsed = parse(text, path, link, items=inline_items(labels))
     blocks: list[Block] = [
         Heading(
             [Text(labels.get("budget.foreword"))],

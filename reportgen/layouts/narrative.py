@@ -9,7 +9,7 @@ from typing import Any
 from reportgen.errors import InputError, Problem
 from reportgen.inputs.folder import DOCUMENT_FILE, LoadedDocument, named_file
 from reportgen.layouts.slips import typed_numbers
-from reportgen.markup import Parsed, parse_now, remembered
+from reportgen.markup import ITEMS, Parsed, parse_now, remembered
 from reportgen.model import Footnote
 from reportgen.numbers import NumberStyle
 from reportgen.templating import render
@@ -21,8 +21,10 @@ def read_narrative(
     style: NumberStyle,
     link: str,
     words: dict[str, str] | None = None,
+    items: tuple[str, str] = ITEMS,
 ) -> Parsed:
-    """Every body file rendered and parsed; their blocks in order, their footnotes merged."""
+    """Every body file rendered and parsed; their blocks in order, their footnotes merged;
+    inline sub-items `(@)` in the language's `items` (pattern, numerals)."""
     blocks: list = []
     notes: dict = {}
     defined_at: dict = {}
@@ -30,8 +32,8 @@ def read_narrative(
     for source in doc.bodies:
         try:
             text = render(source.text, source.path, context, style, words)
-            what = f"body|{source.path}|{link}"
-            parsed, defined = remembered(what, text, _parse_body, text, source.path, link)
+            what = f"body|{source.path}|{link}|{items}"
+            parsed, defined = remembered(what, text, _parse_body, text, source.path, link, items)
         except InputError as err:  # report every file's mistakes together
             problems.extend(err.problems)
             continue
@@ -56,18 +58,19 @@ def read_narrative(
     return Parsed(blocks, notes, defined_at)
 
 
-def _parse_body(text: str, path, link: str) -> tuple[Parsed, dict[str, Footnote]]:
-    return parse_now(text, path, link), definitions(text, path, link)
+def _parse_body(text: str, path, link: str, items=ITEMS) -> tuple[Parsed, dict[str, Footnote]]:
+    return parse_now(text, path, link, items=items), definitions(text, path, link, items)
 
 
 DEFINITION = re.compile(r"^\[\^([^\]]+)\]:[ \t]*(.+)$", re.M)
 
 
-def definitions(text: str, path, link: str) -> dict:
+def definitions(text: str, path, link: str, items=ITEMS) -> dict:
     """Every footnote defined in a file, cited in the text or not: tables cite them too."""
     found = {}
     for match in DEFINITION.finditer(text):
-        parsed = parse_now(match.group(2), path, link, text.count("\n", 0, match.start()))
+        at = text.count("\n", 0, match.start())
+        parsed = parse_now(match.group(2), path, link, at, items)
         content = parsed.blocks[0].content if parsed.blocks else []
         found[match.group(1)] = Footnote(content)
     return found

@@ -33,6 +33,7 @@ SUB_ITEM = {
     "roman": ("roman-lower", True),
     "cjk": ("chinese", True),
     "circled": ("circled", False),  # ㈠ carries its own
+    "arabic-letter": ("arabic-letter", True),  # (أ), (ب): text, not Word's abjad numbers
 }
 BULLET = "•"
 # Word's number format for each numeral style (circled ㈠ has none: it stays text)
@@ -46,6 +47,19 @@ WORD_FORMATS = {
     "arabic": "decimal",
 }
 SUB_ITEM_FORMATS = {"alpha": "lowerLetter", "roman": "lowerRoman", "cjk": "chineseCounting"}
+
+
+def sub_item_styles(styles, labels) -> list[str]:
+    """The document's sub-item styles as its language numbers them (the Arabic
+    version's (أ), (ب) where the others have (a), (b))."""
+    mapped = labels.get("sub_item_styles") or {}
+    return [mapped.get(style, style) for style in styles]
+
+
+def inline_items(labels) -> tuple[str, str]:
+    """How `(@)` items inside a paragraph are lettered: the language's sub-item pattern
+    and its first-level numerals."""
+    return labels.get("sub_item"), sub_item_styles(["alpha"], labels)[0]
 
 
 def paragraph_anchor(label: str) -> str:
@@ -71,6 +85,8 @@ class NumberingRules:
     first_paragraph: int = 1
     heading_start: dict[int, int] = field(default_factory=dict)  # level → first number
     sub_item: str = "({n})"  # the language's brackets: (a) in English, a) in French
+    paragraph_number: str = "{n}."  # "1." in English, "1 -" in Arabic
+    heading_number: str = "{n}."  # "I." in English, "أولا -" in Arabic
 
 
 class Numberer:
@@ -103,7 +119,7 @@ class Numberer:
                 if block.numbered and self.rules.paragraphs:
                     self.paragraph += 1
                     number = self.paragraph_number(self.paragraph)
-                    text = f"{self.rules.prefix}%1" if self.rules.prefix else "%1."
+                    text = self.paragraph_number("%1")
                     label = _word_label("paragraphs", 0, self.paragraph, "decimal", text)
                 out.append(
                     Paragraph(
@@ -126,8 +142,11 @@ class Numberer:
             return content
         return [replace(c, bold=True) if isinstance(c, Text) else c for c in content]
 
-    def paragraph_number(self, n: int) -> str:
-        return f"{self.rules.prefix}{n}" if self.rules.prefix else f"{n}."
+    def paragraph_number(self, n: int | str) -> str:
+        """The paragraph's number as printed ("%1" gives Word's level text)."""
+        if self.rules.prefix:
+            return f"{self.rules.prefix}{n}"
+        return self.rules.paragraph_number.format(n=n)
 
     def heading(self, block: RawHeading) -> Heading:
         level = block.level
@@ -156,9 +175,10 @@ class Numberer:
                 ) from None
         self.heading_numbers[level] = bare
         self.outline = 0
-        shown = f"({bare})" if style == "alpha" else f"{bare}."
+        pattern = "({n})" if style == "alpha" else self.rules.heading_number
+        shown = pattern.format(n=bare)
         prefix = self.rules.heading_prefix.get(level, "")
-        word = f"(%{level})" if style == "alpha" else f"%{level}."
+        word = pattern.format(n=f"%{level}")
         label = _word_label("headings", level - 1, n, WORD_FORMATS.get(style), prefix + word)
         return Heading(
             block.content, level, prefix + shown, in_contents=level <= 2, numbering=label

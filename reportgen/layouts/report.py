@@ -10,7 +10,13 @@ from reportgen.inputs.folder import LoadedDocument
 from reportgen.labels import Labels, load_labels, number_style
 from reportgen.layouts.common import anchor_headings, assemble
 from reportgen.layouts.narrative import read_narrative
-from reportgen.layouts.numbering import Numberer, NumberingRules, number_footnotes
+from reportgen.layouts.numbering import (
+    Numberer,
+    NumberingRules,
+    inline_items,
+    number_footnotes,
+    sub_item_styles,
+)
 from reportgen.layouts.slips import unused_footnotes
 from reportgen.markup import RawParagraph, parse
 from reportgen.model import Block, Contents, Document, Heading, Paragraph, Text
@@ -34,8 +40,10 @@ def rules(doc: LoadedDocument, labels: Labels) -> NumberingRules:
         headings=list(headings),
         heading_prefix=dict(n.heading_prefix),
         heading_start=dict(n.heading_start),
-        sub_items=list(n.sub_items),
+        sub_items=sub_item_styles(n.sub_items, labels),
         sub_item=labels.get("sub_item"),
+        paragraph_number=labels.get("paragraph_number"),
+        heading_number=labels.get("heading_number"),
     )
 
 
@@ -46,7 +54,7 @@ def build(doc: LoadedDocument) -> Document:
     style = number_style(labels, meta.style, meta.numbers, yaml_path)
     link = meta.symbol_link or labels.get("symbol_link")
 
-    body_raw = read_narrative(doc, doc.data, style, link)
+    body_raw = read_narrative(doc, doc.data, style, link, items=inline_items(labels))
     numberer = Numberer(rules(doc, labels))
     bold = {"recommendations"} if meta.recommendations_bold else set()
 

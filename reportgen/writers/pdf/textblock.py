@@ -393,7 +393,11 @@ class TextBlock(Flowable):
         s = self.style
         indent = s.leftIndent + (s.firstLineIndent if self.first else 0.0)
         if self.first and self.bullet:
-            width = sum(char_widths(self.bullet.font, self.bullet.text, self.bullet.size))
+            b = self.bullet
+            if b.font in SHAPERS:  # an Arabic number (أولا -): shaped
+                width = label_setting(b.text, b.font, b.size).sums[-1]
+            else:
+                width = sum(char_widths(b.font, b.text, b.size))
             indent = max(indent, s.bulletIndent + width + 0.6 * s.bulletFontSize)
         return indent
 
@@ -634,7 +638,8 @@ class TextBlock(Flowable):
         s, st = self.style, self.setting
         y = y0 + self.height - self._top()
         right = x0 + self.width
-        bullet = Setting([self.bullet]) if self.first and self.bullet else None
+        b = self.bullet if self.first else None
+        bullet = label_setting(b.text, b.font, b.size) if b else None
         at = right - s.bulletIndent - (bullet.sums[-1] if bullet else 0.0)
 
         def show_bullet(ops: TextOps) -> None:
