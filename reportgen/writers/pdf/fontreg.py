@@ -10,7 +10,7 @@ from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 
 from reportgen.fonts import FontChoice, FontFile
 from reportgen.writers.pdf.fontcache import ttfont
-from reportgen.writers.pdf.shaping import LATIN_OF, SHAPERS, Shaper
+from reportgen.writers.pdf.shaping import FILES, LATIN_OF, SHAPERS, Shaper
 from reportgen.writers.pdf.textops import WIDE_FONTS
 
 
@@ -32,6 +32,7 @@ def _ttf(name: str, file: FontFile) -> str:
         return _registered[key]
     pdfmetrics.registerFont(ttfont(name, file.path, file.index))
     _registered[key] = name
+    FILES[name] = file
     return name
 
 

@@ -38,18 +38,20 @@ class GlyphFont:
         self.font = font  # reportlab's TTFont: the descriptor's metrics
         self.path, self.index = path, index
         self.name = name
-        self.codes: dict[int, str] = {}  # glyph id → its code as four hex digits
+        # (glyph id, the characters it stands for) → its code as four hex digits: one
+        # glyph may stand for different characters (a bracket drawn mirrored)
+        self.codes: dict[tuple[int, str], str] = {}
         self.gids: list[int] = []  # code − 1 → glyph id
         self.texts: list[str] = []  # code − 1 → the characters it was shaped from
 
     def encode(self, gid: int, text: str) -> str:
-        code = self.codes.get(gid)
+        code = self.codes.get((gid, text))
         if code is None:
             if len(self.gids) >= 0xFFFF:
                 raise ValueError(f"more than 65535 glyphs in one font ({self.name})")
             self.gids.append(gid)
             self.texts.append(text or "\ufffd")
-            code = self.codes[gid] = f"{len(self.gids):04X}"
+            code = self.codes[gid, text] = f"{len(self.gids):04X}"
         return code
 
     def show(

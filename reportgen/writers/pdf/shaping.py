@@ -87,6 +87,7 @@ class Shaper:
 
 SHAPERS: dict[str, Shaper] = {}  # registered font name → its shaper
 LATIN_OF: dict[str, str] = {}  # a shaped face → the face its other characters are set in
+FILES: dict = {}  # registered TrueType name → its FontFile (a mirrored bracket is set by glyph)
 
 
 def levels(text: str, rtl: bool = True) -> list[int]:

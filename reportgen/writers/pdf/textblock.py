@@ -707,7 +707,7 @@ def draw_line(
         if run.font in SHAPERS:
             ops.show_shaped(piece, run.font, run.size, extra)
         elif level % 2:
-            ops.show_reversed(piece, run.font, run.size)
+            ops.show_reversed(piece, run.font, run.size, tw)
         else:
             ops.show(piece, run.font, run.size)
         if link is not None:

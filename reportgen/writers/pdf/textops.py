@@ -18,7 +18,7 @@ from reportlab.pdfbase.pdfmetrics import getFont, unicode2T1
 from reportgen.writers.pdf.cidfont import CidFont
 from reportgen.writers.pdf.glyphfont import GlyphFont
 from reportgen.writers.pdf.glyphs import NBSP, lacking
-from reportgen.writers.pdf.shaping import MIRRORED, SHAPERS
+from reportgen.writers.pdf.shaping import FILES, MIRRORED, SHAPERS, Glyph
 
 SOFT_HYPHEN = "\u00ad"  # where a line may break (textblock); never drawn itself
 WIDE_FONTS: set[str] = set()  # TrueType fonts registered for Chinese: Type 0 fonts here
@@ -166,21 +166,41 @@ class TextOps:
         ToUnicode entry gives its characters). `space` widens each space (a justified
         line)."""
         shaper = SHAPERS[font_name]
-        font = self.glyph_fonts.get(font_name)
-        if font is None:
-            name = f"RGA{len(self.glyph_fonts) + 1}"
-            font = GlyphFont(getFont(font_name), shaper.path, shaper.index, name)
-            self.glyph_fonts[font_name] = font
-            self.doc.delayedFonts.append(font)
+        font = self._glyph_font(font_name, shaper.path, shaper.index)
         self._face(f"/{font.name}", size)
         self.ops.extend(
             font.show(shaper.shape(text), text, shaper.upem, size, self.spacing["Ts"], space)
         )
 
-    def show_reversed(self, text: str, font_name: str, size: float) -> None:
+    def _glyph_font(self, font_name: str, path, index: int) -> GlyphFont:
+        """The face `font_name` as a font whose codes name glyphs (one a document)."""
+        font = self.glyph_fonts.get(font_name)
+        if font is None:
+            name = f"RGA{len(self.glyph_fonts) + 1}"
+            font = GlyphFont(getFont(font_name), path, index, name)
+            self.glyph_fonts[font_name] = font
+            self.doc.delayedFonts.append(font)
+        return font
+
+    def show_reversed(self, text: str, font_name: str, size: float, space: float = 0.0) -> None:
         """Text of a right-to-left piece that is not shaped (spaces, punctuation, a
-        bracket): drawn reversed and mirrored, in visual order as shaped text is."""
-        self.show(text[::-1].translate(MIRRORED), font_name, size)
+        bracket): drawn reversed and mirrored, in visual order as shaped text is. A
+        mirrored bracket is drawn by glyph, its ToUnicode entry the bracket written, so
+        "(" drawn as ")" is still copied as "(". `space` widens its spaces."""
+        drawn = text[::-1].translate(MIRRORED)
+        file = FILES.get(font_name)
+        if drawn == text[::-1] or file is None:
+            self.show(drawn, font_name, size)
+            return
+        face = getFont(font_name).face
+        font = self._glyph_font(font_name, file.path, file.index)
+        glyphs = []
+        for k, c in enumerate(drawn):
+            gid = face.charToGlyph.get(ord(c), 0)
+            glyphs.append(Glyph(gid, k, face.hmetrics[gid][0], 0, 0))
+        self._face(f"/{font.name}", size)
+        upem = face.unitsPerEm
+        self.ops.extend(font.show(glyphs, text[::-1], upem, size, self.spacing["Ts"], space))
 
     def _codes(self, font, font_name: str, text: str) -> list[tuple[int, str]]:
         """Each character's subset and code; a character new to the document is given
