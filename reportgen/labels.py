@@ -123,6 +123,8 @@ def number_style(
     values.update(labels.data.get("numbers", {}))
     if "units" in values:
         values["units"] = {int(k): v for k, v in values["units"].items()}
+    if "days" in values:  # {1: 1er}: the French first of the month
+        values["days"] = {int(k): str(v) for k, v in values["days"].items()}
     if "months" in values:
         values["months"] = tuple(values["months"])
     profiles = _read(TEMPLATES / "styles.yaml")

@@ -6,7 +6,7 @@ Amounts are kept at full precision and rounded only here, half away from zero.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal
 
 
@@ -33,6 +33,7 @@ class NumberStyle:
     month_range: str = "{y} 年 {m1} 月至 {m2} 月"
     month_range_years: str = "{y1} 年 {m1} 月至 {y2} 年 {m2} 月"
     months: tuple[str, ...] = ()  # month names (English); empty: numeric months
+    days: dict[int, str] = field(default_factory=dict)  # a day's own form: {1: "1er"} (French)
 
 
 def round_half_away(value: float | int | Decimal, places: int) -> Decimal:
@@ -100,31 +101,40 @@ def _month(m: int, style: NumberStyle) -> str:
     return style.months[m - 1] if style.months else str(m)
 
 
+def _day(d: int, style: NumberStyle) -> str:
+    return style.days.get(d, str(d))
+
+
 def format_date(day: dt.date, style: NumberStyle) -> str:
-    return style.date.format(y=day.year, m=_month(day.month, style), d=day.day)
+    return style.date.format(y=day.year, m=_month(day.month, style), d=_day(day.day, style))
 
 
-def format_date_range(start: dt.date, end: dt.date, style: NumberStyle) -> str:
+def format_date_range(
+    start: dt.date, end: dt.date, style: NumberStyle, patterns: dict[str, str] | None = None
+) -> str:
+    """14–18 March 2022; `patterns` (date_range_month, date_range, date_range_years) in
+    place of the style's: the masthead's forms, where a language's differ from its prose."""
+    if patterns:
+        style = replace(style, **patterns)
+    d1, d2 = _day(start.day, style), _day(end.day, style)
     if start.year != end.year:
         return style.date_range_years.format(
             y1=start.year,
             m1=_month(start.month, style),
-            d1=start.day,
+            d1=d1,
             y2=end.year,
             m2=_month(end.month, style),
-            d2=end.day,
+            d2=d2,
         )
     if start.month != end.month:
         return style.date_range.format(
             y=start.year,
             m1=_month(start.month, style),
-            d1=start.day,
+            d1=d1,
             m2=_month(end.month, style),
-            d2=end.day,
+            d2=d2,
         )
-    return style.date_range_month.format(
-        y=start.year, m=_month(start.month, style), d1=start.day, d2=end.day
-    )
+    return style.date_range_month.format(y=start.year, m=_month(start.month, style), d1=d1, d2=d2)
 
 
 def format_month_range(start: dt.date, end: dt.date, style: NumberStyle) -> str:
