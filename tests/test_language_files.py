@@ -31,8 +31,9 @@ from reportgen.numerals import (
 
 LANG = ROOT / "reportgen" / "templates" / "lang"
 CODES = sorted(p.stem for p in LANG.glob("*.yaml"))
-# maps whose keys are the language's own, not English's: unit words by size, a day's own
-# form (1er), grade names, the session ordinal (one style or one per symbol series)
+# maps whose keys are the language's own, not English's: unit words by size (a word or its
+# plural forms), a day's own form (1er), grade names, the session ordinal (one style or one
+# per symbol series)
 FREE_MAPS = {
     "numbers.units",
     "numbers.days",
@@ -340,6 +341,61 @@ def test_a_one_day_session_prints_its_date_with_the_month_name():
     day = dt.date(2022, 3, 14)
     assert _masthead("en", [day, day]).sessions[0].dates_place == "Vienne, 14 March 2022"
     assert _masthead("fr", [day]).sessions[0].dates_place == "Vienne, 14 mars 2022"
+
+
+def test_plural_categories_follow_cldr():
+    from reportgen.numbers import plural_category
+
+    def cat(code, number):
+        return plural_category(number, _style(code))
+
+    assert [cat("fr", n) for n in ("0", "1", "1,5", "2", "285")] == [
+        "one",
+        "one",
+        "one",
+        "other",
+        "other",
+    ]
+    assert [cat("es", n) for n in ("1", "1,5", "2")] == ["one", "other", "other"]
+    assert [cat("en", n) for n in ("1", "1.0", "2")] == ["one", "other", "other"]
+    assert [cat("ru", n) for n in ("1", "21", "11", "3", "13", "5", "1,5")] == [
+        "one",
+        "one",
+        "many",
+        "few",
+        "many",
+        "many",
+        "other",
+    ]
+    assert [cat("ar", n) for n in ("0", "1", "2", "3", "11", "100", "1.5")] == [
+        "zero",
+        "one",
+        "two",
+        "few",
+        "many",
+        "other",
+        "other",
+    ]
+    assert cat("zh", "1") == "other"
+
+
+def test_amounts_in_words_agree_with_their_number():
+    from reportgen.numbers import format_money
+
+    fr, es, en, ru = (_style(c) for c in ("fr", "es", "en", "ru"))
+    assert format_money(1_000_000, fr) == "1 million de dollars"
+    assert format_money(1_500_000, fr) == "1,5 million de dollars"
+    assert format_money(2_000_000, fr) == "2 millions de dollars"
+    assert format_money(285_000_000, fr) == "285 millions de dollars"
+    assert format_money(1_000_000_000, fr) == "1 milliard de dollars"
+    assert format_money(5_400_000_000, fr) == "5,4 milliards de dollars"
+    assert format_money(22_711_800, fr, places=0) == "23 millions de dollars"
+    assert format_money(1_000_000, es) == "1 millón de dólares"
+    assert format_money(1_500_000, es) == "1,5 millones de dólares"
+    assert format_money(3_590_000_000, es) == "3.590 millones de dólares"  # not "miles de"
+    assert format_money(1_500_000, en) == "$1.5 million" and format_money(2e6, en) == "$2 million"
+    assert format_money(2_000_000, ru) == "2 млн долл. США"  # the abbreviation does not agree
+    assert format_money(21_000_000, ru) == "21 млн долл. США"
 
 
 def test_spanish_session_ordinal_depends_on_the_organ():
