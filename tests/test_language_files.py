@@ -38,6 +38,7 @@ FREE_MAPS = {
     "numbers.units",
     "numbers.days",
     "budget.grade_prose",
+    "budget.grades",
     "masthead.ordinal",
 }
 VERSIONS = {  # example: (language, the masthead's organization name)
@@ -409,3 +410,46 @@ def test_spanish_session_ordinal_depends_on_the_organ():
     # the other languages number both alike
     assert _masthead("fr", day, series="A/76/6").sessions[0].session == "Soixante-seizième session"
     assert _masthead("en", day, series="A/76/6").sessions[0].session == "Seventy-sixth session"
+
+
+def test_grade_codes_print_as_each_language_prints_them():
+    from reportgen.budget.codes import GRADES, grade_name
+    from reportgen.labels import load_labels
+
+    names = {code: [grade_name(load_labels(code), g) for g in GRADES] for code in CODES}
+    assert names["en"] == list(GRADES) and names["zh"] == list(GRADES)  # as published
+    assert names["fr"] == [
+        *("SGA", "SSG", "D-2", "D-1", "P-5", "P-4", "P-3", "P-2/1"),
+        *("G(1C)", "G(AC)", "AN", "AL"),
+    ]
+    assert names["es"][:2] == ["SGA", "SsG"] and names["es"][8:] == [
+        "SG (CP)",
+        "SG (OC)",
+        "FNCO",
+        "CL",
+    ]
+    assert names["ru"] == [
+        *("ЗГС", "ПГС", "Д-2", "Д-1", "С-5", "С-4", "С-3", "С-2/1"),
+        *("ОО (ВР)", "ОО (ПР)", "НСС", "МР"),
+    ]
+    for code in ("fr", "es", "ru"):  # the abbreviations line explains the printed codes
+        line = _load(code)["budget"]["abbreviations"]
+        for g in ("USG", "GS (PL)", "GS (OL)", "NPO", "LL"):
+            assert grade_name(load_labels(code), g) in line, (code, g)
+
+
+def test_a_french_budget_section_prints_the_french_grade_codes(tmp_path, fonts):
+    """The English example rendered with fr.yaml: tables, charts' source and prose name
+    the grades by the French codes; the data keeps the English ones."""
+    folder = tmp_path / "budget-fr"
+    shutil.copytree(_folder("budget-2022-s16-en"), folder)
+    document = folder / "document.yaml"
+    document.write_text(
+        document.read_text("utf-8").replace("language: en", "language: fr"), "utf-8"
+    )
+    build_document(folder, tmp_path / "out", ("docx",), fonts)
+    text = docx_text(tmp_path / "out" / "budget-fr.docx")
+    assert "1 SGA, 3 D-2, 8 D-1, 14 P-5, 32 P-4, 27 P-3, 13 P-2/1, 3 G(1C), 24 G(AC)" in text
+    assert "(1 D-1, 6 P-4, 2 P-3, 3 P-2/1 et 6 G(AC))" in text
+    for code in ("USG", "GS (OL)", "GS (PL)"):  # only where the input's own text has them
+        assert text.count(code) <= _inputs_text(folder).count(code), code
