@@ -29,7 +29,7 @@ class NumberStyle:
         default_factory=lambda: {100_000_000: "亿", 10_000: "万"}
     )
     plural: str = ""  # en, fr, es, ru, ar, zh (PLURAL_RULES); "": every number is "other"
-    percent: str = "{value}%"
+    percent: str | dict[str, str] = "{value}%"  # or its forms by plural category (Russian)
     date: str = "{y} 年 {m} 月 {d} 日"
     date_range_month: str = "{y} 年 {m} 月 {d1} 日至 {d2} 日"
     date_range: str = "{y} 年 {m1} 月 {d1} 日至 {m2} 月 {d2} 日"
@@ -168,7 +168,10 @@ def format_money(
 
 
 def format_percent(value: float | int | Decimal, style: NumberStyle, places: int = 0) -> str:
-    return style.percent.format(value=format_number(value, places, style))
+    """2.8 per cent, 2,8 %, 2,8 процента: a word agrees with the number where the
+    language file gives its forms by plural category."""
+    number = format_number(value, places, style)
+    return unit_word(style.percent, number, style).format(value=number)
 
 
 def _month(m: int, style: NumberStyle) -> str:

@@ -31,11 +31,12 @@ from reportgen.numerals import (
 
 LANG = ROOT / "reportgen" / "templates" / "lang"
 CODES = sorted(p.stem for p in LANG.glob("*.yaml"))
-# maps whose keys are the language's own, not English's: unit words by size (a word or its
-# plural forms), a day's own form (1er), grade names, the session ordinal (one style or one
-# per symbol series)
+# maps whose keys are the language's own, not English's: unit words by size and the
+# percentage (a word or pattern, or its forms by plural category), a day's own form (1er),
+# grade names, the session ordinal (one style or one per symbol series)
 FREE_MAPS = {
     "numbers.units",
+    "numbers.percent",
     "numbers.days",
     "budget.grade_prose",
     "budget.grades",
@@ -453,3 +454,15 @@ def test_a_french_budget_section_prints_the_french_grade_codes(tmp_path, fonts):
     assert "(1 D-1, 6 P-4, 2 P-3, 3 P-2/1 et 6 G(AC))" in text
     for code in ("USG", "GS (OL)", "GS (PL)"):  # only where the input's own text has them
         assert text.count(code) <= _inputs_text(folder).count(code), code
+
+
+def test_russian_percentages_agree_with_their_number():
+    from reportgen.numbers import format_percent
+
+    ru = _style("ru")
+    got = [format_percent(v, ru, p) for v, p in ((1, 0), (21, 0), (3, 0), (11, 0), (5, 0))]
+    assert got == ["1 процент", "21 процент", "3 процента", "11 процентов", "5 процентов"]
+    assert format_percent(2.8, ru, 1) == "2,8 процента"
+    assert format_percent(2.8, _style("fr"), 1) == "2,8\u00a0%"
+    assert format_percent(2.8, _style("en"), 1) == "2.8 per cent"
+    assert format_percent(2.8, _style("es"), 1) == "2,8%"
