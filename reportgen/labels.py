@@ -123,6 +123,11 @@ def number_style(
     values.update(labels.data.get("numbers", {}))
     if "units" in values:
         values["units"] = {int(k): v for k, v in values["units"].items()}
+    if "days" in values:  # {1: 1er}: the French first of the month
+        values["days"] = {int(k): str(v) for k, v in values["days"].items()}
+    # unit words agree by the CLDR rule of the file's language (fr-FR → fr), unless
+    # the file names one
+    values.setdefault("plural", str(labels.get("bcp47")).split("-")[0].lower())
     if "months" in values:
         values["months"] = tuple(values["months"])
     profiles = _read(TEMPLATES / "styles.yaml")

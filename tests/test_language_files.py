@@ -31,8 +31,17 @@ from reportgen.numerals import (
 
 LANG = ROOT / "reportgen" / "templates" / "lang"
 CODES = sorted(p.stem for p in LANG.glob("*.yaml"))
-# maps whose keys are the language's own, not English's: unit words by size, grade names
-FREE_MAPS = {"numbers.units", "budget.grade_prose"}
+# maps whose keys are the language's own, not English's: unit words by size and the
+# percentage (a word or pattern, or its forms by plural category), a day's own form (1er),
+# grade names, the session ordinal (one style or one per symbol series)
+FREE_MAPS = {
+    "numbers.units",
+    "numbers.percent",
+    "numbers.days",
+    "budget.grade_prose",
+    "budget.grades",
+    "masthead.ordinal",
+}
 VERSIONS = {  # example: (language, the masthead's organization name)
     "fingov-note-2022-fr": ("fr", "Nations Unies"),
     "fingov-note-2022-es": ("es", "Naciones Unidas"),
@@ -91,7 +100,10 @@ def test_language_file_values_are_usable(code):
     data = _load(code)
     months = data["numbers"]["months"]
     assert len(months) in (0, 12) and all(isinstance(m, str) and m for m in months)
-    assert data["masthead"]["ordinal"] in SESSION_ORDINALS
+    ordinal = data["masthead"]["ordinal"]
+    styles = ordinal.values() if isinstance(ordinal, dict) else [ordinal]
+    assert all(style in SESSION_ORDINALS for style in styles)
+    assert not isinstance(ordinal, dict) or "default" in ordinal
     for key in ("heading_numerals",):
         assert data[key] in STYLES
     for key in ("figure_numerals", "part_numerals", "annex_numerals"):
@@ -223,3 +235,234 @@ def test_agenda_item_word_agrees_with_the_number_of_items():
     assert [item_word(n, english) for n in (1, 2, 3)] == ["Item", "Items", "Items"]
     assert [item_word(n, arabic) for n in (1, 2, 3)] == ["البند", "البندان", "البنود"]
     assert item_word(2, load_labels("fr")) == "Points"
+
+
+def _style(code: str):
+    from reportgen.labels import load_labels, number_style
+
+    return number_style(load_labels(code), None, {})
+
+
+def _masthead(code: str, dates: list, series: str = "E/CN.7/2022/7", day=None):
+    from reportgen.inputs.models import DocumentInput
+    from reportgen.labels import load_labels
+    from reportgen.layouts.masthead import masthead
+
+    meta = DocumentInput.model_validate(
+        {
+            "layout": "secretariat-note",
+            "language": code,
+            "symbols": [series],
+            "date": day or dates[0],
+            "title": "T",
+            "sessions": [
+                {
+                    "body": None if series.startswith("A/") else "Commission",
+                    "session": 76 if series.startswith("A/") else 65,
+                    "dates": dates,
+                    "place": "Vienne",
+                    "agenda": {"items": ["4"], "symbol": "X/1"},
+                }
+            ],
+        }
+    )
+    labels = load_labels(code)
+    return masthead(meta, labels, _style(code))
+
+
+def test_french_first_of_the_month_is_1er_in_dates_and_ranges():
+    import datetime as dt
+
+    from reportgen.numbers import format_date, format_date_range
+
+    fr = _style("fr")
+    first, fifth = dt.date(2022, 3, 1), dt.date(2022, 3, 5)
+    assert format_date(dt.date(2022, 1, 1), fr) == "1er janvier 2022"
+    assert format_date(dt.date(2022, 1, 11), fr) == "11 janvier 2022"  # only the first
+    assert format_date_range(first, fifth, fr) == "du 1er au 5 mars 2022"
+    assert format_date_range(dt.date(2022, 2, 28), dt.date(2022, 4, 1), fr) == (
+        "du 28 février au 1er avril 2022"
+    )
+    head = _masthead("fr", [first, fifth])
+    assert head.date == "1er mars 2022"
+    assert head.sessions[0].dates_place == "Vienne, 1er-5 mars 2022"
+    # Spanish and Russian write the first in digits like any other day
+    assert format_date(dt.date(2022, 1, 1), _style("es")) == "1 de enero de 2022"
+    assert format_date(dt.date(2022, 1, 1), _style("ru")) == "1 января 2022 года"
+    assert format_date(dt.date(2022, 1, 1), _style("en")) == "1 January 2022"
+
+
+def test_date_ranges_in_prose_and_in_the_masthead_per_language():
+    import datetime as dt
+
+    from reportgen.numbers import format_date_range
+
+    march = (dt.date(2022, 3, 14), dt.date(2022, 3, 18))
+    across = (dt.date(2022, 2, 28), dt.date(2022, 3, 4))
+    years = (dt.date(2021, 12, 28), dt.date(2022, 1, 4))
+    prose = {
+        "en": ("14–18 March 2022", "28 February–4 March 2022", "28 December 2021–4 January 2022"),
+        "fr": (
+            "du 14 au 18 mars 2022",
+            "du 28 février au 4 mars 2022",
+            "du 28 décembre 2021 au 4 janvier 2022",
+        ),
+        "es": (
+            "14 a 18 de marzo de 2022",
+            "28 de febrero a 4 de marzo de 2022",
+            "28 de diciembre de 2021 a 4 de enero de 2022",
+        ),
+        "ru": (
+            "14–18 марта 2022 года",
+            "28 февраля — 4 марта 2022 года",
+            "28 декабря 2021 года — 4 января 2022 года",
+        ),
+        "zh": ("2022 年 3 月 14 日至 18 日", "2022 年 2 月 28 日至 3 月 4 日", None),
+    }
+    for code, expected in prose.items():
+        style = _style(code)
+        got = tuple(format_date_range(*r, style) for r in (march, across, years))
+        assert got[: len([e for e in expected if e])] == tuple(e for e in expected if e), code
+    masthead = {
+        "en": "Vienne, 14–18 March 2022",
+        "fr": "Vienne, 14-18 mars 2022",  # the masthead's hyphen, not "du … au …"
+        "es": "Vienne, 14 a 18 de marzo de 2022",
+        "ru": "Vienne, 14–18 марта 2022 года",
+        "zh": "2022 年 3 月 14 日至 18 日，Vienne",
+    }
+    for code, line in masthead.items():
+        assert _masthead(code, list(march)).sessions[0].dates_place == line, code
+    assert _masthead("fr", list(across)).sessions[0].dates_place == (
+        "Vienne, 28 février-4 mars 2022"
+    )
+
+
+def test_a_one_day_session_prints_its_date_with_the_month_name():
+    import datetime as dt
+
+    day = dt.date(2022, 3, 14)
+    assert _masthead("en", [day, day]).sessions[0].dates_place == "Vienne, 14 March 2022"
+    assert _masthead("fr", [day]).sessions[0].dates_place == "Vienne, 14 mars 2022"
+
+
+def test_plural_categories_follow_cldr():
+    from reportgen.numbers import plural_category
+
+    def cat(code, number):
+        return plural_category(number, _style(code))
+
+    assert [cat("fr", n) for n in ("0", "1", "1,5", "2", "285")] == [
+        "one",
+        "one",
+        "one",
+        "other",
+        "other",
+    ]
+    assert [cat("es", n) for n in ("1", "1,5", "2")] == ["one", "other", "other"]
+    assert [cat("en", n) for n in ("1", "1.0", "2")] == ["one", "other", "other"]
+    assert [cat("ru", n) for n in ("1", "21", "11", "3", "13", "5", "1,5")] == [
+        "one",
+        "one",
+        "many",
+        "few",
+        "many",
+        "many",
+        "other",
+    ]
+    assert [cat("ar", n) for n in ("0", "1", "2", "3", "11", "100", "1.5")] == [
+        "zero",
+        "one",
+        "two",
+        "few",
+        "many",
+        "other",
+        "other",
+    ]
+    assert cat("zh", "1") == "other"
+
+
+def test_amounts_in_words_agree_with_their_number():
+    from reportgen.numbers import format_money
+
+    fr, es, en, ru = (_style(c) for c in ("fr", "es", "en", "ru"))
+    assert format_money(1_000_000, fr) == "1 million de dollars"
+    assert format_money(1_500_000, fr) == "1,5 million de dollars"
+    assert format_money(2_000_000, fr) == "2 millions de dollars"
+    assert format_money(285_000_000, fr) == "285 millions de dollars"
+    assert format_money(1_000_000_000, fr) == "1 milliard de dollars"
+    assert format_money(5_400_000_000, fr) == "5,4 milliards de dollars"
+    assert format_money(22_711_800, fr, places=0) == "23 millions de dollars"
+    assert format_money(1_000_000, es) == "1 millón de dólares"
+    assert format_money(1_500_000, es) == "1,5 millones de dólares"
+    assert format_money(3_590_000_000, es) == "3.590 millones de dólares"  # not "miles de"
+    assert format_money(1_500_000, en) == "$1.5 million" and format_money(2e6, en) == "$2 million"
+    assert format_money(2_000_000, ru) == "2 млн долл. США"  # the abbreviation does not agree
+    assert format_money(21_000_000, ru) == "21 млн долл. США"
+
+
+def test_spanish_session_ordinal_depends_on_the_organ():
+    """The General Assembly's sessions in words, a commission's in figures beyond the tenth."""
+    import datetime as dt
+
+    day = [dt.date(2022, 3, 14), dt.date(2022, 3, 18)]
+    assert _masthead("es", day).sessions[0].session == "65º período de sesiones"
+    assembly = _masthead("es", day, series="A/76/6")
+    assert assembly.sessions[0].session == "Septuagésimo sexto período de sesiones"
+    # the other languages number both alike
+    assert _masthead("fr", day, series="A/76/6").sessions[0].session == "Soixante-seizième session"
+    assert _masthead("en", day, series="A/76/6").sessions[0].session == "Seventy-sixth session"
+
+
+def test_grade_codes_print_as_each_language_prints_them():
+    from reportgen.budget.codes import GRADES, grade_name
+    from reportgen.labels import load_labels
+
+    names = {code: [grade_name(load_labels(code), g) for g in GRADES] for code in CODES}
+    assert names["en"] == list(GRADES) and names["zh"] == list(GRADES)  # as published
+    assert names["fr"] == [
+        *("SGA", "SSG", "D-2", "D-1", "P-5", "P-4", "P-3", "P-2/1"),
+        *("G(1C)", "G(AC)", "AN", "AL"),
+    ]
+    assert names["es"][:2] == ["SGA", "SsG"] and names["es"][8:] == [
+        "SG (CP)",
+        "SG (OC)",
+        "FNCO",
+        "CL",
+    ]
+    assert names["ru"] == [
+        *("ЗГС", "ПГС", "Д-2", "Д-1", "С-5", "С-4", "С-3", "С-2/1"),
+        *("ОО (ВР)", "ОО (ПР)", "НСС", "МР"),
+    ]
+    for code in ("fr", "es", "ru"):  # the abbreviations line explains the printed codes
+        line = _load(code)["budget"]["abbreviations"]
+        for g in ("USG", "GS (PL)", "GS (OL)", "NPO", "LL"):
+            assert grade_name(load_labels(code), g) in line, (code, g)
+
+
+def test_a_french_budget_section_prints_the_french_grade_codes(tmp_path, fonts):
+    """The English example rendered with fr.yaml: tables, charts' source and prose name
+    the grades by the French codes; the data keeps the English ones."""
+    folder = tmp_path / "budget-fr"
+    shutil.copytree(_folder("budget-2022-s16-en"), folder)
+    document = folder / "document.yaml"
+    document.write_text(
+        document.read_text("utf-8").replace("language: en", "language: fr"), "utf-8"
+    )
+    build_document(folder, tmp_path / "out", ("docx",), fonts)
+    text = docx_text(tmp_path / "out" / "budget-fr.docx")
+    assert "1 SGA, 3 D-2, 8 D-1, 14 P-5, 32 P-4, 27 P-3, 13 P-2/1, 3 G(1C), 24 G(AC)" in text
+    assert "(1 D-1, 6 P-4, 2 P-3, 3 P-2/1 et 6 G(AC))" in text
+    for code in ("USG", "GS (OL)", "GS (PL)"):  # only where the input's own text has them
+        assert text.count(code) <= _inputs_text(folder).count(code), code
+
+
+def test_russian_percentages_agree_with_their_number():
+    from reportgen.numbers import format_percent
+
+    ru = _style("ru")
+    got = [format_percent(v, ru, p) for v, p in ((1, 0), (21, 0), (3, 0), (11, 0), (5, 0))]
+    assert got == ["1 процент", "21 процент", "3 процента", "11 процентов", "5 процентов"]
+    assert format_percent(2.8, ru, 1) == "2,8 процента"
+    assert format_percent(2.8, _style("fr"), 1) == "2,8\u00a0%"
+    assert format_percent(2.8, _style("en"), 1) == "2.8 per cent"
+    assert format_percent(2.8, _style("es"), 1) == "2,8%"

@@ -5,6 +5,11 @@ Codes are language-neutral; their printed names come from the language file.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from reportgen.labels import Labels
+
 FUNDS = ("regular_budget", "extrabudgetary")
 COMPONENTS = ("A", "B", "C", "D")
 OBJECTS = (
@@ -48,3 +53,9 @@ CHANGES = ("technical", "new_mandates", "other")
 POST_COUNTS = ("approved", "technical", "new_mandates", "other")
 FINANCIAL_COLUMNS = ("fund", "component", "subprogramme", "object", *AMOUNTS)
 POST_COLUMNS = ("fund", "component", "subprogramme", "grade", *POST_COUNTS)
+
+
+def grade_name(labels: Labels, code: str) -> str:
+    """A grade as the language's budget sections print it (`budget.grades` of the language
+    file: USG → SGA in French); a code the file does not name prints as it is."""
+    return labels.get("budget.grades").get(code, code)

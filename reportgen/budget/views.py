@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from reportgen.budget.codes import AMOUNTS, DERIVED, OBJECTS
+from reportgen.budget.codes import AMOUNTS, DERIVED, OBJECTS, grade_name
 from reportgen.budget.figures import Budget
 from reportgen.labels import Labels
 from reportgen.numbers import NumberStyle, format_number
@@ -59,7 +59,10 @@ class UnitView:
         names = self._labels.get("budget.grade_prose")
         pattern = self._labels.get("budget.grade_prose_count")
         parts = [
-            pattern.format(count=format_number(n, 0, self._style), grade=names.get(g, g))
+            pattern.format(
+                count=format_number(n, 0, self._style),
+                grade=names.get(g) or grade_name(self._labels, g),
+            )
             for g, n in self._posts.grades.items()
         ]
         if len(parts) == 1:

@@ -168,7 +168,10 @@ def _posts_annex(kit: Kit) -> list[Block]:
         for fund in ("regular_budget", "extrabudgetary"):
             grades = kit.budget.posts(fund, component, sub).grades
             cells.append(
-                Cell(" ".join(f"{kit.count(n)} {g}" for g, n in grades.items()) or kit.style.nil)
+                Cell(
+                    " ".join(f"{kit.count(n)} {kit.grade(g)}" for g, n in grades.items())
+                    or kit.style.nil
+                )
             )
         rows.append(Row(cells))
     columns = kit.labels.get("budget.annex_columns")

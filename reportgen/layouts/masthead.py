@@ -45,15 +45,31 @@ def agenda_line(
     return [x for x in line if not (isinstance(x, Text) and not x.text)], note
 
 
-def session_block(session: Session, mark: str, labels: Labels, style: NumberStyle) -> AgendaBlock:
-    ordinal = ORDINALS[labels.get("masthead.ordinal")](session.session)
+RANGE_PATTERNS = ("date_range_month", "date_range", "date_range_years")
+
+
+def session_ordinal(session: Session, labels: Labels, series: str = "") -> str:
+    """The session's ordinal as the language numbers the sessions of the document's organ:
+    `masthead.ordinal` names one style, or one per symbol series with a default
+    ({A: spanish-words, default: spanish}: the General Assembly's sessions in words)."""
+    style = labels.get("masthead.ordinal")
+    if isinstance(style, dict):
+        style = style.get(series, style["default"])
+    return ORDINALS[style](session.session)
+
+
+def session_block(
+    session: Session, mark: str, labels: Labels, style: NumberStyle, series: str = ""
+) -> AgendaBlock:
+    ordinal = session_ordinal(session, labels, series)
     dates_place = ""
     if session.dates and session.place:
         start, end = session.dates[0], session.dates[-1]
-        if start != end:
-            dates = format_date_range(start, end, style)
+        if start != end:  # the masthead's own range forms (Vienne, 14-18 mars 2022)
+            patterns = {key: labels.get(f"masthead.{key}") for key in RANGE_PATTERNS}
+            dates = format_date_range(start, end, style, patterns)
         else:
-            dates = style.date.format(y=start.year, m=start.month, d=start.day)
+            dates = format_date(start, style)
         dates_place = labels.get("masthead.dates_place").format(dates=dates, place=session.place)
     line, _ = agenda_line(session, mark, labels)
     return AgendaBlock(
@@ -85,7 +101,7 @@ def masthead(meta: DocumentInput, labels: Labels, style: NumberStyle) -> Masthea
     for session in meta.sessions:
         has_note = session.agenda.kind != "adopted" and bool(session.agenda.symbol)
         marks += has_note
-        sessions.append(session_block(session, "*" * marks, labels, style))
+        sessions.append(session_block(session, "*" * marks, labels, style, series))
     return Masthead(
         organization=labels.get("masthead.organization"),
         organ=organs.get(series, ""),

@@ -28,7 +28,7 @@ def resources(kit: Kit, code: str | None) -> list[ChartPanel]:
     component, sub = _unit(code)
     b = kit.budget
     staff = b.posts(RB, component, sub)
-    posts = [(grade, n, kit.count(n)) for grade, n in staff.grades.items() if n]
+    posts = [(kit.grade(grade), n, kit.count(n)) for grade, n in staff.grades.items() if n]
     money = []
     for obj in OBJECTS:
         line = b.line(RB, component, sub, (obj,))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from reportgen.budget.codes import grade_name
 from reportgen.budget.figures import Budget, Line, Posts
 from reportgen.labels import Labels
 from reportgen.model import Cell, Row
@@ -97,10 +98,16 @@ class Kit:
             return self.word(f"components.{component}")
         return self.word("subprogramme", n=subprogramme)
 
+    def grade(self, code: str) -> str:
+        """A grade as this language's tables print it (budget.grades: USG → SGA in French);
+        the data keeps the code."""
+        return grade_name(self.labels, code)
+
     def grade_list(self, grades: dict[str, float]) -> str:
         sep = self.word("list_separator")
         return sep.join(
-            self.word("grade_count", count=self.count(n), grade=g) for g, n in grades.items()
+            self.word("grade_count", count=self.count(n), grade=self.grade(g))
+            for g, n in grades.items()
         )
 
     # -- headers ---------------------------------------------------------------------------

@@ -67,7 +67,9 @@ def posts_by_grade(kit: Kit) -> list[TablePart]:
             continue
         rows.append(kit.group_row(kit.word(f"categories.{category}"), len(POST_WIDTHS)))
         for grade in grades:
-            rows.append(Row([kit.stub(grade)] + kit.post_cells(b.posts(RB, grades=(grade,)))))
+            rows.append(
+                Row([kit.stub(kit.grade(grade))] + kit.post_cells(b.posts(RB, grades=(grade,))))
+            )
         rows.append(
             Row(
                 [kit.stub(kit.word("rows.subtotal"))]
