@@ -15,11 +15,13 @@ import pytest
 from conftest import SEEDS
 from lxml import etree
 from test_docx_schema import _audit
+from test_docx_xml import _as_lxml_writes_it
 
 from reportgen.build import check_document
 from reportgen.model import Cell, Row, Table, TablePart
-from reportgen.writers.docx import write_docx
+from reportgen.writers.docx import fields, write_docx
 from reportgen.writers.docx.fields import direction_stretches
+from reportgen.writers.docx.tables import table_xml
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -156,6 +158,24 @@ def test_direction_stretches():
     assert direction_stretches("(أ)") == [("(أ)", True)]
     assert direction_stretches("–") == [("–", False)]
     assert direction_stretches("") == []
+
+
+def test_right_to_left_fragments_are_written_as_lxml_writes_them():
+    """The writer's XML text is spliced into the document as it is (test_docx_xml)."""
+    runs = fields.run("نص & E/1 <b>\nسطر", bold=True, italic=True, style="Hyperlink", bidi=True)
+    assert _as_lxml_writes_it(runs) == runs
+    assert runs.count("<w:r>") == 3 and runs.count("<w:rtl/>") == 2
+    assert fields.run("", bidi=True) == fields.run("") == "<w:r/>"
+    ids = {n: n.replace(" ", "") for n in ("UN Table Heading", "UN Table Text", "UN Table Note")}
+    xml = table_xml(
+        _table(),
+        400,
+        lambda style, content: fields.paragraph(style.replace(" ", "")),
+        ids,
+        lambda content, bold: "".join(fields.run(c.text, bold, bidi=True) for c in content),
+        rtl=True,
+    )
+    assert _as_lxml_writes_it(xml) == xml and "<w:bidiVisual/>" in xml
 
 
 def test_paragraphs_are_right_to_left_through_normal(arabic):
