@@ -130,23 +130,23 @@ def direction_stretches(text: str) -> list[tuple[str, bool]]:
     overrides the direction of weak and neutral characters). Text without either kind
     of letter or digit is one left-to-right stretch."""
     kinds = [_direction(char) for char in text]
-    strong = [i for i, kind in enumerate(kinds) if kind is not None]
-    if not strong:
+    if all(kind is None for kind in kinds):
         return [(text, False)] if text else []
     # a neutral takes the direction of the strong characters around it; between the two
-    # directions (and before the first, after the last) it goes with the Arabic, as the
-    # paragraph's own direction would place it
+    # directions it goes with the Arabic, as the paragraph's own direction places it;
+    # before the first strong character or after the last, with that one
+    following: list[bool | None] = [None] * len(kinds)
+    for i in range(len(kinds) - 2, -1, -1):
+        following[i] = kinds[i + 1] if kinds[i + 1] is not None else following[i + 1]
     resolved = list(kinds)
     previous = None
     for i, kind in enumerate(kinds):
         if kind is not None:
             previous = kind
-            continue
-        following = next((kinds[j] for j in range(i + 1, len(kinds)) if kinds[j] is not None), None)
-        if previous is None or following is None:
-            resolved[i] = following if previous is None else previous
+        elif previous is None or following[i] is None:
+            resolved[i] = following[i] if previous is None else previous
         else:
-            resolved[i] = previous if previous == following else True
+            resolved[i] = previous if previous == following[i] else True
     out: list[tuple[str, bool]] = []
     start = 0
     for i in range(1, len(text) + 1):
