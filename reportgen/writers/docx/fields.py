@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import nsdecls
@@ -65,17 +66,33 @@ def run(
     italic: bool = False,
     style: str | None = None,
     superscript: bool = False,
+    bidi: bool = False,
 ) -> str:
-    """A w:r with text; newlines become w:br."""
+    """A w:r with text; newlines become w:br. In a right-to-left document (`bidi`) the
+    text is one run per stretch of one direction (`direction_stretches`), right-to-left
+    ones marked w:rtl, italic with its complex-script twin w:iCs."""
+    if bidi:
+        return "".join(
+            _run(part, bold, italic, style, superscript, rtl, True)
+            for part, rtl in direction_stretches(text)
+        ) or _run("", bold, italic, style, superscript, False, True)
+    return _run(text, bold, italic, style, superscript, False, False)
+
+
+def _run(
+    text: str, bold: bool, italic: bool, style: str | None, superscript: bool, rtl: bool, cs: bool
+) -> str:
     props = ""
     if style:
         props += f'<w:rStyle w:val="{attr(style)}"/>'
     if bold:
         props += "<w:b/><w:bCs/>"
     if italic:
-        props += "<w:i/>"
+        props += "<w:i/><w:iCs/>" if cs else "<w:i/>"
     if superscript:
         props += '<w:vertAlign w:val="superscript"/>'
+    if rtl:
+        props += "<w:rtl/>"
     content = [f"<w:rPr>{props}</w:rPr>"] if props else []
     for index, piece in enumerate(text.split("\n")):
         if index:
@@ -88,6 +105,57 @@ def run(
     return f"<w:r>{''.join(content)}</w:r>" if content else "<w:r/>"
 
 
+_RIGHT_TO_LEFT = {"R", "AL"}  # Hebrew, Arabic letters and Arabic punctuation
+_LEFT_TO_RIGHT = {"L", "EN", "AN"}  # Latin letters and digits
+
+
+def _direction(char: str) -> bool | None:
+    """True for a right-to-left character (Arabic punctuation included: the Arabic
+    comma is a number separator to Unicode), False for a Latin letter or a digit, None
+    for the rest."""
+    cls = unicodedata.bidirectional(char)
+    if cls in _LEFT_TO_RIGHT:
+        return False
+    if cls in _RIGHT_TO_LEFT or "\u0600" <= char <= "\u06ff":
+        return True
+    return None
+
+
+def direction_stretches(text: str) -> list[tuple[str, bool]]:
+    """`text` cut where its direction changes: (stretch, right to left?) pairs. A stretch
+    of Arabic runs from an Arabic letter to the last one before the next Latin letter or
+    digit and takes the spaces and punctuation around it; Latin words, symbols (A/76/6)
+    and numbers with their separators (16-1, 22,711,800) are left-to-right stretches, so
+    that Word does not read their "-", "/" or "." as right-to-left punctuation (w:rtl
+    overrides the direction of weak and neutral characters). Text without either kind
+    of letter or digit is one left-to-right stretch."""
+    kinds = [_direction(char) for char in text]
+    if all(kind is None for kind in kinds):
+        return [(text, False)] if text else []
+    # a neutral takes the direction of the strong characters around it; between the two
+    # directions it goes with the Arabic, as the paragraph's own direction places it;
+    # before the first strong character or after the last, with that one
+    following: list[bool | None] = [None] * len(kinds)
+    for i in range(len(kinds) - 2, -1, -1):
+        following[i] = kinds[i + 1] if kinds[i + 1] is not None else following[i + 1]
+    resolved = list(kinds)
+    previous = None
+    for i, kind in enumerate(kinds):
+        if kind is not None:
+            previous = kind
+        elif previous is None or following[i] is None:
+            resolved[i] = following[i] if previous is None else previous
+        else:
+            resolved[i] = previous if previous == following[i] else True
+    out: list[tuple[str, bool]] = []
+    start = 0
+    for i in range(1, len(text) + 1):
+        if i == len(text) or resolved[i] != resolved[start]:
+            out.append((text[start:i], bool(resolved[start])))
+            start = i
+    return out
+
+
 def field_start(instruction: str) -> str:
     """The runs that open a complex field (PAGE, TOC …), up to its result."""
     return (
@@ -97,9 +165,11 @@ def field_start(instruction: str) -> str:
     )
 
 
-def field(instruction: str, shown: str, bold: bool = False, italic: bool = False) -> str:
+def field(
+    instruction: str, shown: str, bold: bool = False, italic: bool = False, bidi: bool = False
+) -> str:
     """A complex field with its current result."""
-    return field_start(instruction) + run(shown, bold, italic) + FIELD_END
+    return field_start(instruction) + run(shown, bold, italic, bidi=bidi) + FIELD_END
 
 
 def hyperlink(part, url: str, runs: str) -> str:

@@ -170,12 +170,15 @@ def _names(name: str) -> tuple[str, str]:
     return BUILT_IN.get(name, (name, name.replace(" ", "")))
 
 
+def complex_script_face(font: FontSet) -> str:
+    """The face of complex-script runs (w:cs): the Arabic one in an Arabic document."""
+    return font.complex_script if font.script == "arabic" else font.latin
+
+
 def _fonts(font: FontSet, heading: bool) -> str:
     east = font.east_asian_heading if heading else font.east_asian
-    latin = attr(font.latin)
-    return (
-        f'<w:rFonts w:ascii="{latin}" w:hAnsi="{latin}" w:eastAsia="{attr(east)}" w:cs="{latin}"/>'
-    )
+    latin, cs = attr(font.latin), attr(complex_script_face(font))
+    return f'<w:rFonts w:ascii="{latin}" w:hAnsi="{latin}" w:eastAsia="{attr(east)}" w:cs="{cs}"/>'
 
 
 def _indent(key: str | None) -> str:
@@ -257,18 +260,30 @@ def _style_xml(s: Style, font: FontSet) -> str:
 
 
 def languages(font: FontSet, language: str) -> str:
-    """The w:lang of the document: Latin runs of a Chinese document are English (the
-    symbols, Distr.: General …), its East Asian runs Chinese."""
+    """The w:lang of the document: Latin runs of a Chinese or Arabic document are
+    English (the symbols, Distr.: General …), its East Asian runs Chinese, its
+    complex-script (right-to-left) runs Arabic."""
     if font.script == "cjk":
         return f'<w:lang w:val="en-GB" w:eastAsia="{attr(language)}" w:bidi="ar-SA"/>'
+    if font.script == "arabic":  # Latin runs (symbols, Distr.: General …) are English
+        return f'<w:lang w:val="en-GB" w:eastAsia="zh-CN" w:bidi="{attr(language)}"/>'
     return f'<w:lang w:val="{attr(language)}" w:eastAsia="zh-CN" w:bidi="ar-SA"/>'
 
 
 def styles_xml(
-    font: FontSet, language: str, page_width: float, widow_control: bool = True
+    font: FontSet,
+    language: str,
+    page_width: float,
+    widow_control: bool = True,
+    rtl: bool = False,
 ) -> bytes:
     """The whole styles part; `widow_control`: two lines at least on each side of a page
-    break (Word's widow/orphan control), the document's setting."""
+    break (Word's widow/orphan control), the document's setting. In a right-to-left
+    document (`rtl`) every paragraph is right to left (w:bidi on the defaults and on
+    Normal, which every style is based on): its alignment and indents are then read
+    from the right, as start and end (left is the start), so the styles' left-aligned,
+    left-indented paragraphs become right-aligned, right-indented ones."""
+    bidi = "<w:bidi/>" if rtl else ""
     defaults = (
         "<w:docDefaults><w:rPrDefault>"
         + rpr(
@@ -280,7 +295,12 @@ def styles_xml(
             }
         )
         + "</w:rPrDefault><w:pPrDefault>"
-        + ppr({"spacing": '<w:spacing w:after="0" w:line="240" w:lineRule="auto"/>'})
+        + ppr(
+            {
+                "bidi": bidi,
+                "spacing": '<w:spacing w:after="0" w:line="240" w:lineRule="auto"/>',
+            }
+        )
         + "</w:pPrDefault></w:docDefaults>"
     )
     normal = (
@@ -289,6 +309,7 @@ def styles_xml(
         + ppr(
             {
                 "widowControl": "<w:widowControl/>" if widow_control else _NO_WIDOW_CONTROL,
+                "bidi": bidi,
                 "spacing": f'<w:spacing w:line="{twips(G.body_leading)}" w:lineRule="atLeast"/>',
                 "jc": '<w:jc w:val="both"/>',
             }

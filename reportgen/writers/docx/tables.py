@@ -31,6 +31,11 @@ NBSP = "\u00a0"
 # bold agree for these)
 _TAIL_WIDTHS = {".": 0.25, ",": 0.25, ")": 0.333, "%": 0.833, " ": 0.25, NBSP: 0.25}
 JC = {"left": "left", "right": "right", "center": "center", "decimal": "right"}
+# right to left (w:bidiVisual, right-to-left cell paragraphs, where w:jc's "left" is the
+# start: the right): text to the right, as the stub column now is; a column head the
+# left-to-right text wrote flush right stays flush right, over its figures
+JC_RTL = {"left": "left", "right": "left", "center": "center"}
+LTR_PARAGRAPH = '<w:bidi w:val="0"/>'
 
 Paragraph = Callable[[str, list[Inline]], str]  # (style name, content) → w:p
 Inlines = Callable[[list[Inline], bool], str]  # (content, bold) → runs
@@ -43,9 +48,12 @@ def table_xml(
     ids: dict[str, str],
     inlines: Inlines,
     label: str = "",
+    rtl: bool = False,
 ) -> str:
     """Caption lines (`label`: the label line, made by the caller), each part's grid and
-    the notes; `ids` maps style names to ids."""
+    the notes; `ids` maps style names to ids. A right-to-left table (`rtl`) has its
+    columns from right to left and its figures, left-to-right paragraphs, still
+    right-aligned on their decimal point."""
     out = [label] + [
         paragraph(style, [Text(text)])
         for style, text in (
@@ -57,7 +65,7 @@ def table_xml(
     for part in table.parts:
         if part.caption:
             out.append(paragraph("UN Table Caption", [Text(part.caption)]))
-        out.append(_grid(part, width, ids, inlines))
+        out.append(_grid(part, width, ids, inlines, rtl))
         space = {"spacing": '<w:spacing w:after="120"/>'}
         out.append(fields.paragraph(ids["UN Table Note"], props=space))
     out.extend(paragraph("UN Table Note", note) for note in table.notes)
@@ -81,11 +89,14 @@ def _border(side: str, size: int) -> str:
     return f'<w:{side} w:val="single" w:sz="{size}" w:space="0" w:color="000000"/>'
 
 
-def _grid(part: TablePart, width: float, ids: dict[str, str], inlines: Inlines) -> str:
+def _grid(
+    part: TablePart, width: float, ids: dict[str, str], inlines: Inlines, rtl: bool = False
+) -> str:
     total = sum(part.widths)
     widths = [width * w / total for w in part.widths]
     out = [
-        f'<w:tbl><w:tblPr><w:tblW w:w="{_twips(width)}" w:type="dxa"/>',
+        f"<w:tbl><w:tblPr>{'<w:bidiVisual/>' if rtl else ''}",
+        f'<w:tblW w:w="{_twips(width)}" w:type="dxa"/>',
         f"<w:tblBorders>{_border('top', 4)}{_border('bottom', 8)}</w:tblBorders>",
         '<w:tblLayout w:type="fixed"/><w:tblCellMar>',
         f'<w:left w:w="{_twips(CELL_PADDING)}" w:type="dxa"/>',
@@ -126,11 +137,17 @@ def _grid(part: TablePart, width: float, ids: dict[str, str], inlines: Inlines) 
                 props["keepNext"] = "<w:keepNext/>"  # the header with the first rows
             if cell.indent:
                 props["ind"] = f'<w:ind w:left="{_twips(8 * cell.indent)}"/>'
-            props["jc"] = f'<w:jc w:val="{JC[cell.align]}"/>'
+            jc = JC[cell.align]
+            if rtl and cell.align == "decimal":
+                # a figure reads left to right: flush right, its right indent on the right
+                props["bidi"] = LTR_PARAGRAPH
+            elif rtl:
+                jc = JC_RTL[cell.align]
+            props["jc"] = f'<w:jc w:val="{jc}"/>'
             if cell.content:
                 runs = inlines(cell.content, cell.bold or bold)
             else:
-                runs = fields.run(text, bold=cell.bold or bold)
+                runs = inlines([Text(text)], cell.bold or bold)
             out.append(fields.paragraph(style, runs, props) + "</w:tc>")
             col += cell.colspan
         out.append("</w:tr>")

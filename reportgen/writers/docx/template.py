@@ -15,7 +15,7 @@ from docx.oxml.ns import nsdecls
 
 from reportgen.model import FontSet
 from reportgen.writers.docx.fields import attr
-from reportgen.writers.docx.styles import languages, styles_xml
+from reportgen.writers.docx.styles import complex_script_face, languages, styles_xml
 
 # parts of python-docx's default template that a reportgen document does not use
 _DROPPED_DOCUMENT_RELS = {
@@ -32,12 +32,21 @@ _FONT_FACTS = {
     "SimSun": ("86", "auto", "variable", "宋体"),
     "SimHei": ("86", "modern", "fixed", "黑体"),
     "KaiTi": ("86", "modern", "fixed", "楷体"),
+    "Simplified Arabic": ("B2", "roman", "variable", ""),
+    "Traditional Arabic": ("B2", "roman", "variable", ""),
 }
 _DECLARATION = "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
 
 
-def new_document(font: FontSet, language: str, page_width: float, widow_control: bool = True):
-    """An empty python-docx document with reportgen's parts in place of the default's."""
+def new_document(
+    font: FontSet,
+    language: str,
+    page_width: float,
+    widow_control: bool = True,
+    rtl: bool = False,
+):
+    """An empty python-docx document with reportgen's parts in place of the default's;
+    `rtl`: a right-to-left document (its paragraphs are)."""
     document = new_docx()
     part = document.part
     for r_id, rel in list(part.rels.items()):
@@ -49,7 +58,7 @@ def new_document(font: FontSet, language: str, page_width: float, widow_control:
             package.rels.pop(r_id)
         elif rel.reltype.endswith("/extended-properties"):
             rel.target_part._blob = app_xml()
-    styles = styles_xml(font, language, page_width, widow_control)
+    styles = styles_xml(font, language, page_width, widow_control, rtl)
     part._styles_part._element = parse_xml(styles)
     for rel in part.rels.values():
         if rel.reltype == RT.FONT_TABLE:
@@ -79,12 +88,12 @@ def theme_xml(font: FontSet) -> bytes:
             ("folHlink", "800080"),
         )
     )
-    latin = attr(font.latin)
+    latin, cs = attr(font.latin), attr(complex_script_face(font))
 
     def face(kind: str, east: str) -> str:
         return (
             f'<a:{kind}><a:latin typeface="{latin}"/><a:ea typeface="{attr(east)}"/>'
-            f'<a:cs typeface="{latin}"/></a:{kind}>'
+            f'<a:cs typeface="{cs}"/></a:{kind}>'
         )
 
     solid = '<a:solidFill><a:schemeClr val="phClr"/></a:solidFill>'
@@ -107,7 +116,8 @@ def theme_xml(font: FontSet) -> bytes:
 
 def font_table_xml(font: FontSet) -> bytes:
     """The faces the styles name, with their charsets (so Word substitutes sensibly)."""
-    names = dict.fromkeys([font.latin, font.east_asian, font.east_asian_heading])
+    faces = [font.latin, font.east_asian, font.east_asian_heading, complex_script_face(font)]
+    names = dict.fromkeys(faces)
     entries = []
     for name in names:
         charset, family, pitch, alt = _FONT_FACTS.get(name, ("00", "auto", "variable", ""))

@@ -83,8 +83,9 @@ class DocxWriter:
         self.pages = page_numbers if page_numbers is not None else {}
         self.font_set = doc.fonts or FontSet()
         self.page_width, self.page_height = PAGE_SIZES[doc.page.size]
+        self.rtl = doc.direction == "rtl"  # Arabic: right-to-left paragraphs, mirrored page
         self.docx = new_document(
-            self.font_set, doc.language, self.page_width, doc.page.widow_control
+            self.font_set, doc.language, self.page_width, doc.page.widow_control, self.rtl
         )
         self.page_after_contents = False  # the contents stands on a page of its own
         self.style_ids = style_ids(self.page_width)
@@ -98,6 +99,10 @@ class DocxWriter:
         self.chunks: list[str] = []  # body XML that replaces the markers
 
     # -- inline content ---------------------------------------------------------
+    def run(self, text: str, bold: bool = False, italic: bool = False, style=None) -> str:
+        """The run(s) of some text: in a right-to-left document, one per direction."""
+        return fields.run(text, bold, italic, style, bidi=self.rtl)
+
     def inlines(self, content: list[Inline], bold: bool = False, part=None) -> str:
         """The runs of some inline content; links are related from `part`."""
         part = part or self.docx.part
@@ -106,14 +111,14 @@ class DocxWriter:
             if isinstance(node, Ref):
                 out.append(self.cross_reference(node, bold))
             elif isinstance(node, Text):
-                out.append(fields.run(node.text, node.bold or bold, node.italic))
+                out.append(self.run(node.text, node.bold or bold, node.italic))
             elif isinstance(node, NoteRef):
                 wid = self.footnotes.id_for(node.note)
                 custom = node.note.mark if node.note.custom else None
                 out.append(fields.footnote_reference(wid, custom))
             elif isinstance(node, Link):
                 runs = "".join(
-                    fields.run(child.text, child.bold or bold, child.italic, style="Hyperlink")
+                    self.run(child.text, child.bold or bold, child.italic, style="Hyperlink")
                     for child in node.children
                     if isinstance(child, Text)
                 )
@@ -126,7 +131,7 @@ class DocxWriter:
         as its caption shows it; an update follows a renumbering."""
         switches = "\\r \\h" if ref.kind == "paragraph" else "\\h"
         instruction = f"REF {fields.bookmark_name(REF_PREFIX, ref.target)} {switches}"
-        return fields.field(instruction, ref.text, ref.bold or bold, ref.italic)
+        return fields.field(instruction, ref.text, ref.bold or bold, ref.italic, self.rtl)
 
     def bookmark(self, runs: str, anchor: str) -> str:
         """Runs inside a bookmark that cross-references to `anchor` name."""
@@ -139,7 +144,7 @@ class DocxWriter:
         word, space, number = label.rpartition(" ")
         if not (anchor and number):
             return self.paragraph(style, [Text(label)])
-        runs = fields.run(word + space) + self.bookmark(fields.run(number), anchor)
+        runs = self.run(word + space) + self.bookmark(self.run(number), anchor)
         return fields.paragraph(self.style_ids[style], runs)
 
     def paragraph(
@@ -164,7 +169,7 @@ class DocxWriter:
             if bold:  # the number takes the paragraph mark's properties
                 props["rPr"] = "<w:rPr><w:b/><w:bCs/></w:rPr>"
         elif number:
-            runs = fields.run(number, bold) + fields.TAB_RUN
+            runs = self.run(number, bold) + fields.TAB_RUN
         else:
             runs = ""
             indent = INDENTS.get("Heading" if style.startswith("Heading") else style)
@@ -261,7 +266,11 @@ class DocxWriter:
             if block.label:
                 label = self.caption_label("UN Table Label", block.label, block.anchor)
             width = self._text_width()
-            self.emit(table_xml(block, width, self.paragraph, self.style_ids, self.inlines, label))
+            self.emit(
+                table_xml(
+                    block, width, self.paragraph, self.style_ids, self.inlines, label, self.rtl
+                )
+            )
         elif isinstance(block, Figure):
             self.figure(block)
 
@@ -320,7 +329,7 @@ class DocxWriter:
             style = f"TOC {min(entry.level, 2)}"
             props = {}
             if entry.number:
-                text = fields.run(entry.number) + fields.TAB_RUN
+                text = self.run(entry.number) + fields.TAB_RUN
             else:
                 # no number: the text starts where the others' does, and the first tab
                 # goes to the page column
@@ -331,7 +340,9 @@ class DocxWriter:
             if entry.anchor:
                 bookmark = fields.bookmark_name(TOC_PREFIX, entry.anchor)
                 page = str(self.pages.get(entry.anchor, ""))
-                text += fields.TAB_RUN + fields.field(f"PAGEREF {bookmark} \\h", page)
+                text += fields.TAB_RUN + fields.field(
+                    f"PAGEREF {bookmark} \\h", page, bidi=self.rtl
+                )
                 text = fields.internal_link(bookmark, text)
             self.emit(fields.paragraph(self.style_ids[style], text, props))
 
@@ -342,25 +353,32 @@ class DocxWriter:
     def masthead(self) -> None:
         """Organization and organ on the left; the symbols and the right-hand block
         (distribution, date, language lines) on the right; a rule below; then the
-        session blocks, side by side or one under the other."""
+        session blocks, side by side or one under the other.
+
+        Right to left (Arabic) it is mirrored, as the Arabic versions print it: the
+        organization and organ on the right, the symbols and the block, which stay in
+        English, on the left, flush with the margin; they are left-to-right paragraphs
+        (in a right-to-left one "10 January 2022" would read "January 2022 10")."""
         m = self.doc.masthead
         width = self._text_width()
         left = width * MASTHEAD_LEFT
         right_indent = {"ind": f'<w:ind w:left="{twips(width * MASTHEAD_RIGHT_INDENT)}"/>'}
+        symbol_props = None
+        if self.rtl:
+            right_indent = symbol_props = {**LTR_PARAGRAPH, "jc": '<w:jc w:val="left"/>'}
         masthead, symbol = self.style_ids["UN Masthead"], self.style_ids["UN Symbol"]
         symbols = "".join(
             fields.paragraph(
                 symbol,
-                _sized_run(series, 20) + fields.run(slash + rest),
+                _sized_run(series, 20) + self.run(slash + rest),
+                symbol_props,
             )
             for series, slash, rest in (s.partition("/") for s in m.symbols)
         )
         lines = [m.distribution, m.date, *m.language_lines]
-        block = "".join(
-            fields.paragraph(masthead, fields.run(line), right_indent) for line in lines
-        )
-        organization = fields.paragraph(masthead, fields.run(m.organization))
-        organ = fields.paragraph(self.style_ids["UN Masthead Organ"], fields.run(m.organ))
+        block = "".join(fields.paragraph(masthead, self.run(line), right_indent) for line in lines)
+        organization = fields.paragraph(masthead, self.run(m.organization))
+        organ = fields.paragraph(self.style_ids["UN Masthead Organ"], self.run(m.organ))
         below = '<w:tcMar><w:bottom w:w="120" w:type="dxa"/></w:tcMar>'
         self.emit(
             _layout_table(
@@ -368,13 +386,16 @@ class DocxWriter:
                 [[organization, symbols], [organ, block]],
                 rule_below=True,
                 cell_props=["", below],
+                rtl=self.rtl,
             )
         )
         self.emit(fields.paragraph(masthead, props={"spacing": _EXACT_SPACER}))
         sessions = [self.session(session) for session in m.sessions]
         if m.sessions_side_by_side and len(sessions) > 1:
             half = width / len(sessions)
-            self.emit(_layout_table([half] * len(sessions), [sessions], right_margin=12))
+            self.emit(
+                _layout_table([half] * len(sessions), [sessions], right_margin=12, rtl=self.rtl)
+            )
         else:
             self.emit("".join(sessions))
 
@@ -383,7 +404,7 @@ class DocxWriter:
 
         def add(text_or_content, style: str) -> str:
             if isinstance(text_or_content, str):
-                runs = fields.run(text_or_content)
+                runs = self.run(text_or_content)
             else:
                 runs = self.inlines(text_or_content)
             return fields.paragraph(self.style_ids[style], runs)
@@ -415,16 +436,21 @@ class DocxWriter:
         symbols = self.doc.page.running_header
         titles = self.doc.page.running_titles
         for part, odd in ((section.header, True), (section.even_page_header, False)):
-            # the symbol on the outer side: right on odd pages, left on even ones
+            # the symbol on the outer side: right on odd pages, left on even ones (in a
+            # right-to-left paragraph right is the end, the left: mirrored)
             align = {"jc": f'<w:jc w:val="{"right" if odd else "left"}"/>'}
+            if self.rtl and not titles:
+                # the symbols alone, in English: left-to-right lines, on the outer side of
+                # a right-to-left document's pages (left on odd pages, right on even ones)
+                align = {**LTR_PARAGRAPH, "jc": f'<w:jc w:val="{"left" if odd else "right"}"/>'}
             if titles:
                 # with the part (even pages) or section (odd pages) on the inner side
                 first, second = (titles[1], symbols[0]) if odd else (symbols[0], titles[0])
-                lines = [fields.run(first) + fields.TAB_RUN + fields.run(second)]
+                lines = [self.run(first) + fields.TAB_RUN + self.run(second)]
                 align = {}
             else:
-                lines = [fields.run(symbols[0])]
-            lines += [fields.run(symbol) for symbol in symbols[1:]]
+                lines = [self.run(symbols[0])]
+            lines += [self.run(symbol) for symbol in symbols[1:]]
             paragraphs = []
             for index, runs in enumerate(lines):
                 props = dict(align)
@@ -465,6 +491,9 @@ class DocxWriter:
         for block in self.doc.body:
             self.block(block)
         self.flush()
+        if self.rtl:
+            for section in self.body.iter(qn("w:sectPr")):
+                _right_to_left_section(section)
         self.footnotes.finish(lambda content, part: self.inlines(content, part=part))
         self.numbering.finish()
         has_contents = any(isinstance(b, Contents) for b in (*self.doc.front, *self.doc.body))
@@ -478,6 +507,25 @@ class DocxWriter:
         members = package_members(self.docx)
         members["word/document.xml"] = self.splice(members["word/document.xml"])
         return members
+
+
+# a paragraph of left-to-right text (English) in a right-to-left document
+LTR_PARAGRAPH = {"bidi": '<w:bidi w:val="0"/>'}
+# what follows w:bidi in a w:sectPr (CT_SectPr)
+_AFTER_SECTION_BIDI = ("rtlGutter", "docGrid", "printerSettings", "sectPrChange")
+
+
+def _right_to_left_section(section) -> None:
+    """Make a w:sectPr a right-to-left section (w:bidi, in the schema's place): Word
+    mirrors its page and columns and takes its paragraphs as right to left."""
+    if section.find(qn("w:bidi")) is not None:
+        return
+    bidi = etree.SubElement(section, qn("w:bidi"))
+    for name in _AFTER_SECTION_BIDI:
+        following = section.find(qn(f"w:{name}"))
+        if following is not None:
+            following.addprevious(bidi)
+            break
 
 
 _EXACT_SPACER = '<w:spacing w:before="0" w:after="0" w:line="200" w:lineRule="exact"/>'
@@ -496,9 +544,11 @@ def _layout_table(
     rule_below: bool = False,
     right_margin: float = 0,
     cell_props: list[str] | None = None,
+    rtl: bool = False,
 ) -> str:
     """A borderless table that only places blocks side by side (the masthead's): fixed
-    column widths, no cell margins, cells aligned on their last line."""
+    column widths, no cell margins, cells aligned on their last line; `rtl`: its
+    columns from right to left (w:bidiVisual)."""
     bottom = (
         '<w:tblBorders><w:bottom w:val="single" w:sz="12" w:space="0" w:color="000000"/>'
         "</w:tblBorders>"
@@ -506,7 +556,8 @@ def _layout_table(
         else ""
     )
     out = [
-        f'<w:tbl><w:tblPr><w:tblW w:w="{twips(sum(widths))}" w:type="dxa"/>{bottom}'
+        f"<w:tbl><w:tblPr>{'<w:bidiVisual/>' if rtl else ''}"
+        f'<w:tblW w:w="{twips(sum(widths))}" w:type="dxa"/>{bottom}'
         '<w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="0" w:type="dxa"/>'
         f'<w:right w:w="{twips(right_margin)}" w:type="dxa"/></w:tblCellMar>'
         '<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" '
