@@ -78,6 +78,7 @@ class Heading:
     page_break_before: bool = False
     recto: bool = False  # start on an odd (right-hand) page
     numbering: ListLabel | None = None  # the number as a list Word can renumber
+    count: int = 0  # its number as a count (part B: 2), whatever the numerals
 
 
 @dataclass

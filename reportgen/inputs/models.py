@@ -12,7 +12,18 @@ from pydantic_core import PydanticCustomError
 
 from reportgen.inputs.limits import LANGUAGE_CODE
 
-HeadingStyle = Literal["chinese", "roman", "letter", "arabic", "alpha", "outline", "none"]
+HeadingStyle = Literal[
+    "chinese",
+    "roman",
+    "letter",
+    "arabic",
+    "alpha",
+    "outline",
+    "none",
+    "arabic-letter",  # (أ)
+    "arabic-letter-name",  # ألف -, باء -: A., B. of the Arabic version
+    "arabic-ordinal",  # أولا -: I. of the Arabic version
+]
 SubItemStyle = Literal["alpha", "roman", "cjk", "circled", "arabic-letter"]
 Layout = Literal["secretariat-note", "executive-director-report", "budget-section"]
 

@@ -25,6 +25,7 @@ from reportgen.layouts.narrative import read_narrative
 from reportgen.layouts.numbering import (
     Numberer,
     NumberingRules,
+    heading_styles,
     inline_items,
     number_footnotes,
     paragraph_anchor,
@@ -521,7 +522,7 @@ def build(doc: LoadedDocument) -> Document:
     rules = NumberingRules(
         paragraphs=n.paragraphs,
         prefix=n.prefix or f"{config.section}{labels.get('section_separator')}",
-        headings=n.headings or ["letter", "none", "none", "none"],
+        headings=heading_styles(n.headings or ["letter", "none", "none", "none"], labels),
         heading_prefix=dict(n.heading_prefix),
         sub_items=sub_item_styles(n.sub_items, labels),
         sub_item=labels.get("sub_item"),

@@ -27,7 +27,7 @@ from reportgen.model import (
     Text,
 )
 from reportgen.numbers import NumberStyle
-from reportgen.numerals import numeral
+from reportgen.numerals import letter, numeral
 from reportgen.tables.kit import Kit
 from reportgen.templating import render
 
@@ -99,7 +99,7 @@ def contents(
         if not isinstance(block, Heading) or block.level != 1 or block.anchor.startswith("annex-"):
             continue
         content: list[Inline] = list(block.content)
-        part = block.number.rstrip(".")
+        part = letter(block.count) if block.count else block.number.rstrip(".")  # A, B
         if part in config.part_notes:
             mark += 1
             note = Footnote([Text(config.part_notes[part])], mark="*" * mark, custom=True)
@@ -110,7 +110,8 @@ def contents(
         entries.append(Heading([Text(labels.get("budget.annexes"))], 1))
         for index, heading in enumerate(annex_headings, start=1):
             number = numeral(labels.get("budget.annex_numerals"), index)
-            entries.append(Heading(heading.content, 2, f"{number}.", anchor=heading.anchor))
+            shown = labels.get("heading_number").format(n=number)
+            entries.append(Heading(heading.content, 2, shown, anchor=heading.anchor))
     return Contents(labels.get("contents"), labels.get("page"), entries), notes
 
 

@@ -56,6 +56,13 @@ def sub_item_styles(styles, labels) -> list[str]:
     return [mapped.get(style, style) for style in styles]
 
 
+def heading_styles(styles, labels) -> list[str]:
+    """The document's heading styles as its language numbers them (باء - where the
+    others have B.)."""
+    mapped = labels.get("heading_styles") or {}
+    return [mapped.get(style, style) for style in styles]
+
+
 def inline_items(labels) -> tuple[str, str]:
     """How `(@)` items inside a paragraph are lettered: the language's sub-item pattern
     and its first-level numerals."""
@@ -175,13 +182,13 @@ class Numberer:
                 ) from None
         self.heading_numbers[level] = bare
         self.outline = 0
-        pattern = "({n})" if style == "alpha" else self.rules.heading_number
+        pattern = "({n})" if style in ("alpha", "arabic-letter") else self.rules.heading_number
         shown = pattern.format(n=bare)
         prefix = self.rules.heading_prefix.get(level, "")
         word = pattern.format(n=f"%{level}")
         label = _word_label("headings", level - 1, n, WORD_FORMATS.get(style), prefix + word)
         return Heading(
-            block.content, level, prefix + shown, in_contents=level <= 2, numbering=label
+            block.content, level, prefix + shown, in_contents=level <= 2, numbering=label, count=n
         )
 
     def item_list(self, block: RawList, level: int) -> ItemList:

@@ -13,6 +13,7 @@ from reportgen.layouts.narrative import read_narrative
 from reportgen.layouts.numbering import (
     Numberer,
     NumberingRules,
+    heading_styles,
     inline_items,
     number_footnotes,
     sub_item_styles,
@@ -37,7 +38,7 @@ def rules(doc: LoadedDocument, labels: Labels) -> NumberingRules:
     return NumberingRules(
         paragraphs=n.paragraphs,
         prefix=n.prefix,
-        headings=list(headings),
+        headings=heading_styles(headings, labels),
         heading_prefix=dict(n.heading_prefix),
         heading_start=dict(n.heading_start),
         sub_items=sub_item_styles(n.sub_items, labels),
