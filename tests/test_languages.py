@@ -106,6 +106,8 @@ NOT_WORDS = {
     "part_numerals",
     "annex_numerals",
     "symbol_link",
+    "sub_item_styles",  # numeral style names, not words
+    "heading_styles",
 }
 
 

@@ -21,6 +21,13 @@ Findings (one line each, "page N: kind: what"):
   URL broken other than after / . - _ ? & =;
 - margin: a character running past the right margin.
 
+A page whose letters are mostly Arabic is read mirrored (left for right), so the same
+checks see its lines start at the right margin, its numbers hang on the right and its
+contents numbers stand at the left. Inside such a line the order a reader gives neutral
+characters (".", brackets) is a guess at the bidirectional algorithm run backwards:
+there only Chinese punctuation is checked at the ends of lines, URLs are not, and
+headings are matched with their entries and bookmarks by their letters.
+
     python tests/typesetting.py build/*.pdf      # prints the findings, exit 1 if any
 """
 
@@ -76,16 +83,22 @@ class Line:
     chars: list[Char]
     segments: list[list[Char]] = field(default_factory=list)
     bold: bool = False
+    # a right-to-left page's line (read mirrored, `_mirrored`): its characters in
+    # reading order, as pdfium's text page orders them (UAX #9)
+    reading: list[Char] | None = None
 
     def __post_init__(self) -> None:
         chars = self.chars
-        self.text = "".join(c.text for c in chars)
+        self.text = "".join(c.text for c in (self.reading or chars))
         self.y = chars[0].y
         self.x0 = chars[0].x
         self.x1 = max(c.right for c in chars)
         self.size = max(c.size for c in chars)
 
     def seg_text(self, n: int) -> str:
+        if self.reading:
+            inside = {id(c) for c in self.segments[n]}
+            return "".join(c.text for c in self.reading if id(c) in inside)
         return "".join(c.text for c in self.segments[n])
 
 
@@ -144,6 +157,8 @@ def _chars(textpage) -> list[Char]:
             ch = "-"
         obj = text_object(textpage, i)
         key = ctypes.cast(obj, address).value
+        if key is None:  # a character pdfium put there (a space between two pieces)
+            continue
         face = faces.get(key)
         if face is None:
             font = pdfium_c.FPDFTextObj_GetFont(obj)
@@ -157,9 +172,12 @@ def _chars(textpage) -> list[Char]:
     return out
 
 
-def _lines(chars: list[Char]) -> list[Line]:
+def _lines(chars: list[Char], rtl: bool = False) -> list[Line]:
     """Characters in drawing order → lines: a new line where the baseline changes (a
-    raised footnote mark stays on its line) or the text goes back to the left."""
+    raised footnote mark stays on its line) or the text goes back to the left. On a
+    right-to-left page (its characters mirrored) a line's pieces are drawn in logical
+    order, not from the left: a line is what one baseline holds, its characters sorted
+    from the (mirrored) left."""
     lines: list[Line] = []
     current: list[Char] = []
     base = size = 0.0
@@ -168,14 +186,14 @@ def _lines(chars: list[Char]) -> list[Line]:
             prev = current[-1]
             raised = c.size < size and 0 < c.y - base <= 0.7 * size
             same = abs(c.y - base) < 0.5 or raised
-            if same and c.x >= prev.x - FUZZ:
+            if same and (rtl or c.x >= prev.x - FUZZ):
                 current.append(c)
                 continue
-            lines.append(Line(current))
+            lines.append(_line(current, rtl))
         current = [c]
         base, size = c.y, c.size
     if current:
-        lines.append(Line(current))
+        lines.append(_line(current, rtl))
     for line in lines:
         segment = [line.chars[0]]
         gap = 1.5 * line.size
@@ -194,6 +212,28 @@ def _lines(chars: list[Char]) -> list[Line]:
             while len(segment) > 1 and segment[0].text == " ":
                 segment.pop(0)
     return lines
+
+
+_ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
+
+
+def _is_rtl(chars: list[Char]) -> bool:
+    """A page set right to left: most of its letters Arabic."""
+    letters = [c for c in chars if c.text.isalpha()]
+    return bool(letters) and sum(bool(_ARABIC.match(c.text)) for c in letters) > len(letters) / 2
+
+
+def _mirrored(chars: list[Char], width: float) -> list[Char]:
+    """The characters of a right-to-left page flipped left for right: the line's start
+    is then at the left, and every check reads the page as it reads a left-to-right
+    one (margins, indents, justified lines, contents numbers)."""
+    return [Char(c.text, width - c.right, c.y, width - c.x, c.size, c.font) for c in chars]
+
+
+def _line(chars: list[Char], rtl: bool) -> Line:
+    if not rtl:
+        return Line(chars)
+    return Line(sorted(chars, key=lambda c: c.x), reading=chars)
 
 
 def _paths(page) -> list[tuple[float, float, float, float]]:
@@ -233,7 +273,9 @@ def read(path: Path) -> tuple[list[Page], list[tuple[str, int, int]]]:
             page = pdf[index]
             width, height = page.get_size()
             textpage = pdfium_c.FPDFText_LoadPage(page.raw)
-            lines = _lines(_chars(textpage))
+            chars = _chars(textpage)
+            rtl = _is_rtl(chars)
+            lines = _lines(_mirrored(chars, width) if rtl else chars, rtl)
             pdfium_c.FPDFText_ClosePage(textpage)
             rules = [
                 p
@@ -258,9 +300,10 @@ def read(path: Path) -> tuple[list[Page], list[tuple[str, int, int]]]:
                 (ln.text.strip() for ln in footer if re.fullmatch(r"\s*\d+\s*", ln.text)), None
             )
             bottom = (rule + 6) if rule is not None else g.margin_bottom
-            pages.append(
-                Page(index, width, height, body, notes, footer, _links(pdf, page), bottom, printed)
-            )
+            links = _links(pdf, page)
+            if rtl:  # link rectangles flipped as the characters are
+                links = [((width - x1, y0, width - x0, y1), u) for (x0, y0, x1, y1), u in links]
+            pages.append(Page(index, width, height, body, notes, footer, links, bottom, printed))
             page.close()
         bookmarks = []
         for item in pdf.get_toc():
@@ -440,9 +483,16 @@ class Check:
     def rules(self, page: Page) -> None:
         lines = page.body + page.notes
         for n, line in enumerate(lines):
-            for segment in line.segments:
-                text = "".join(c.text for c in segment)
+            for k in range(len(line.segments)):
+                text = line.seg_text(k)
                 head, tail = text.lstrip(), text.rstrip()
+                if line.reading:
+                    # right to left: where a reader puts a neutral "." or bracket is its
+                    # guess (UAX #9 run backwards), so only Chinese punctuation is checked
+                    head, tail = (
+                        head if _is_cjk(head[:1] or "a") else "",
+                        tail if _is_cjk(tail[-1:] or "a") else "",
+                    )
                 if head and head[0] in NO_START and not _MARKER.match(head.split(" ")[0]):
                     self.add(page, "line-start", f"{text[:30]!r} starts with {head[0]!r}")
                 if tail and tail[-1] in NO_END:
@@ -459,6 +509,8 @@ class Check:
             self.url_break(page, line, nxt, tail, head)
 
     def url_break(self, page: Page, line: Line, nxt: Line, tail: str, head: str) -> None:
+        if line.reading:
+            return  # right to left: a reader's order inside a line is a guess (see rules)
         last, first = line.chars[-1], nxt.chars[0]
         broken = False
         for (x0, y0, x1, y1), uri in page.links:
@@ -503,7 +555,8 @@ class Check:
                     ):
                         out.append((page.index, normalise("".join(run))))
                         run = []
-                    run.append("".join(c.text for c in line.chars if c.size == line.size))
+                    chars = line.reading or line.chars
+                    run.append("".join(c.text for c in chars if c.size == line.size))
                     prev = line
                 elif run:
                     out.append((page.index, normalise("".join(run))))
@@ -599,6 +652,10 @@ def _same_heading(text: str, label: str, bare: str) -> bool:
     ends with its words `bare` (附件一 on a line of its own, the title under it)."""
     text = text.rstrip("*")
     label = label.rstrip("*")
+    if _ARABIC.search(label):  # right to left: a reader's order of the words is a guess
+        want = Counter(c for c in label if c.isalnum())
+        have = Counter(c for c in text if c.isalnum())
+        return not want - have and sum(have.values()) - sum(want.values()) <= 12
     return text == label or bool(
         bare and text.endswith(bare.rstrip("*")) and len(text) - len(bare) <= 12
     )

@@ -55,7 +55,13 @@ class GlyphFont:
         return code
 
     def show(
-        self, glyphs: list[Glyph], text: str, upem: int, size: float, rise: float, space: float
+        self,
+        glyphs: list[Glyph],
+        text: str,
+        upem: int,
+        size: float,
+        rise: float,
+        space: float,
     ) -> list[str]:
         """Text operators drawing `glyphs` (shaped from `text`, in visual order) from the
         current point, each placed at its offset and advance by the numbers of a TJ

@@ -189,7 +189,7 @@ class TextOps:
         "(" drawn as ")" is still copied as "(". `space` widens its spaces."""
         drawn = text[::-1].translate(MIRRORED)
         file = FILES.get(font_name)
-        if drawn == text[::-1] or file is None:
+        if file is None or drawn == text[::-1]:
             self.show(drawn, font_name, size)
             return
         face = getFont(font_name).face
@@ -200,7 +200,8 @@ class TextOps:
             glyphs.append(Glyph(gid, k, face.hmetrics[gid][0], 0, 0))
         self._face(f"/{font.name}", size)
         upem = face.unitsPerEm
-        self.ops.extend(font.show(glyphs, text[::-1], upem, size, self.spacing["Ts"], space))
+        rise = self.spacing["Ts"]
+        self.ops.extend(font.show(glyphs, text[::-1], upem, size, rise, space))
 
     def _codes(self, font, font_name: str, text: str) -> list[tuple[int, str]]:
         """Each character's subset and code; a character new to the document is given
