@@ -135,7 +135,42 @@ def _kill_group(pgid: int) -> None:
 
 
 def _profile_option(folder: Path) -> str:
+    _font_replacements(folder / "profile")
     return f"-env:UserInstallation={(folder / 'profile').as_uri()}"
+
+
+# LibreOffice's replacement table (Tools > Options > Fonts) in a fresh profile: the
+# DOCX names Word's Arabic face, which a Linux machine lacks; LibreOffice is given the
+# face the PDF embeds in its place, as Word on Windows has Simplified Arabic.
+_XCU = """<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry"
+ xmlns:xs="http://www.w3.org/2001/XMLSchema"
+ xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Common/Font/Substitution"><prop oor:name="Replacement"
+ oor:op="fuse"><value>true</value></prop></item>
+<item oor:path="/org.openoffice.Office.Common/Font/Substitution/FontPairs"><node oor:name="_0"
+ oor:op="replace"><prop oor:name="Always" oor:op="fuse"><value>true</value></prop><prop
+ oor:name="OnScreenOnly" oor:op="fuse"><value>false</value></prop><prop oor:name="ReplaceFont"
+ oor:op="fuse"><value>{word}</value></prop><prop oor:name="SubstituteFont"
+ oor:op="fuse"><value>{face}</value></prop></node></item>
+</oor:items>
+"""
+
+
+def _font_replacements(profile: Path) -> None:
+    from fontTools.ttLib import TTFont
+
+    from reportgen.fonts import discover
+    from reportgen.model import FontSet
+
+    arabic = discover().arabic
+    if arabic is None:
+        return
+    face = TTFont(str(arabic.path), fontNumber=arabic.index, lazy=True)["name"].getDebugName(1)
+    user = profile / "user"
+    user.mkdir(parents=True, exist_ok=True)
+    xcu = _XCU.format(word=FontSet().complex_script, face=face)
+    (user / "registrymodifications.xcu").write_text(xcu, "utf-8")
 
 
 def _copies(docxs: Sequence[Path], folder: Path) -> list[Path]:
@@ -195,6 +230,7 @@ def update_all(
     with tempfile.TemporaryDirectory(prefix="reportgen-lo-", ignore_cleanup_errors=True) as tmp:
         copies = _copies(docxs, Path(tmp) / "in")
         report, pgid = Path(tmp) / "update.json", Path(tmp) / "soffice.pgid"
+        _font_replacements(Path(tmp) / "profile")
         args = [uno_python(), str(UPDATE_SCRIPT), "--soffice", soffice(),
                 "--profile", str(Path(tmp) / "profile"), "--json", str(report),
                 "--pgid-file", str(pgid)]  # fmt: skip

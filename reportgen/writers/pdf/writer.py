@@ -17,6 +17,7 @@ from itertools import count
 from reportlab import rl_config
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import (
     BaseDocTemplate,
     DocIf,
@@ -95,7 +96,11 @@ class PdfResult:
 class Styles:
     """Paragraph styles mirroring the DOCX styles of the same names."""
 
-    def __init__(self, fonts: PdfFonts, cjk: bool, widow_control: bool = True):
+    def __init__(
+        self, fonts: PdfFonts, cjk: bool, widow_control: bool = True, line_floor: float = 0.0
+    ):
+        """`line_floor`: the least leading, in sizes (an Arabic face's own line height,
+        which Word and LibreOffice give its lines whatever "at least" spacing says)."""
         base = fonts.cjk if cjk else fonts.latin
         bold = fonts.cjk_bold if cjk else pdfmetrics_bold(fonts.latin)
         wrap = "CJK" if cjk else None
@@ -117,7 +122,7 @@ class Styles:
                 name,
                 fontName=font,
                 fontSize=size,
-                leading=leading or line_height(size),
+                leading=max(leading or line_height(size), line_floor * size),
                 leftIndent=spec.text if spec else 0,
                 bulletIndent=spec.marker if spec else 0,
                 firstLineIndent=spec.first_line if spec else 0,
@@ -345,7 +350,11 @@ class PdfWriter:
         if arabic and fonts.arabic is None:
             warn(ARABIC_MISSING)
         self.fonts = register(fonts, need_cjk=True, need_arabic=arabic)
-        self.styles = Styles(self.fonts, self.cjk, doc.page.widow_control)
+        floor = 0.0
+        if self.fonts.arabic:  # Naskh needs room above and below: its face's line height
+            face = pdfmetrics.getFont(self.fonts.arabic).face
+            floor = (face.ascent - face.descent) / 1000
+        self.styles = Styles(self.fonts, self.cjk, doc.page.widow_control, floor)
         self.heading_pages: dict[str, int] = {}
         self.page_count = 0
         self.page_forms: list[str] = []  # anchors whose page numbers the contents show
