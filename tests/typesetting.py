@@ -360,6 +360,15 @@ class Check:
             for ln in p.body:
                 sizes[round(ln.size, 1)] += len(ln.chars)
         self.body_size = sizes.most_common(1)[0][0] if sizes else GEOMETRY.body_size
+        # the document's leading, in sizes: the commonest step between two body lines
+        # (1.4 as a rule; an Arabic face's own line height, 1.7, in Arabic documents)
+        steps: Counter[float] = Counter()
+        for p in pages:
+            for a, b in zip(p.body, p.body[1:], strict=False):
+                if a.size == b.size == self.body_size:
+                    steps[round((a.y - b.y) / a.size, 2)] += 1
+        common = steps.most_common(1)[0][0] if steps else 1.4
+        self.ratio = common if 1.2 <= common <= 2.0 else 1.4
         self.right = (pages[0].width - GEOMETRY.margin_right) if pages else 0.0
         self.findings: list[Finding] = []
 
@@ -416,13 +425,14 @@ class Check:
         return cont_x is not None and line.x0 < cont_x - 1
 
     def leading(self, line: Line) -> float:
-        return round(line.size * 1.4, 2)
+        return round(line.size * self.ratio, 2)
 
-    @staticmethod
-    def same_block(a: Line, b: Line) -> bool:
+    def same_block(self, a: Line, b: Line) -> bool:
         """Whether line b follows line a in one paragraph: the next baseline, a line's
-        leading below (1.2 to 1.45 times the size: no space between paragraphs)."""
-        return a.size == b.size and 1.2 * a.size <= a.y - b.y <= 1.45 * a.size
+        leading below (1.2 to 1.45 times the size where the leading is 1.4: no space
+        between paragraphs)."""
+        step = (a.y - b.y) / a.size
+        return a.size == b.size and 0.857 * self.ratio <= step <= 1.036 * self.ratio
 
     def block_above(self, page: Page, i: int) -> int:
         """How many text lines above line i belong to its paragraph."""
@@ -456,7 +466,11 @@ class Check:
         text = body[k].text.strip()
         if not below:
             blank = body[k].y - page.bottom
-            if blank < (page.height - GEOMETRY.margin_top - GEOMETRY.margin_bottom) / 2:
+            # a page whose next one opens with a heading as large: ended on purpose (a
+            # cover before the contents), as is one left more than half blank
+            opens = self.keep(nxt, 0) and nxt.body[0].size >= body[k].size
+            half = (page.height - GEOMETRY.margin_top - GEOMETRY.margin_bottom) / 2
+            if blank < half and not opens:
                 self.add(page, "stranded", f"{text!r} ends the page")
         elif len(below) == 1 and self.is_text(below[0]) and self.is_open(below[0]):
             self.add(page, "stranded", f"{text!r} is followed by one line of its paragraph")
