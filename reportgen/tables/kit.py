@@ -9,6 +9,7 @@ from reportgen.budget.figures import Budget, Line, Posts
 from reportgen.labels import Labels
 from reportgen.model import Cell, Row
 from reportgen.numbers import NumberStyle, format_amount
+from reportgen.numerals import numeral
 
 
 @dataclass
@@ -87,10 +88,22 @@ class Kit:
     def group_row(self, text: str, columns: int) -> Row:
         return Row([Cell(text, "left", colspan=columns)], "group")
 
+    def lettered(self, code: str, text: str) -> str:
+        """"A. text" as the language letters it (باء - in Arabic: `heading_styles`)."""
+        style = (self.labels.get("heading_styles") or {}).get("letter", "letter")
+        if style == "letter" or not (len(code) == 1 and "A" <= code <= "Z"):
+            return f"{code}. {text}"
+        shown = numeral(style, ord(code) - ord("A") + 1)
+        return f"{self.labels.get('heading_number').format(n=shown)} {text}"
+
+    def numbered(self, n: int, text: str) -> str:
+        """"1. text" as the language numbers it ("1 - text" in Arabic)."""
+        return f"{self.labels.get('paragraph_number').format(n=n)} {text}"
+
     def unit_label(self, component: str, subprogramme: int | None) -> str:
         if subprogramme is None:
-            return f"{component}. {self.word(f'components.{component}')}"
-        return f"{subprogramme}. {self.budget.subprogrammes[subprogramme]}"
+            return self.lettered(component, self.word(f"components.{component}"))
+        return self.numbered(subprogramme, self.budget.subprogrammes[subprogramme])
 
     def unit_name(self, component: str, subprogramme: int | None) -> str:
         """The unit as a table title names it: 行政领导和管理, 次级方案 1."""

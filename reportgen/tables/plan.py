@@ -72,7 +72,8 @@ def deliverables(kit: Kit, spec: Deliverables) -> list[TablePart]:
     number = 0
     width = 1 + len(columns)
     for code in sorted(spec.categories):
-        rows.append(kit.group_row(f"{code}. {kit.word(f'deliverable_categories.{code}')}", width))
+        category = kit.lettered(code, kit.word(f"deliverable_categories.{code}"))
+        rows.append(kit.group_row(category, width))
         for sub in spec.categories[code]:
             if sub.text is not None:
                 rows.append(Row([Cell(sub.text, colspan=width)], "text"))
@@ -86,7 +87,7 @@ def deliverables(kit: Kit, spec: Deliverables) -> list[TablePart]:
             for item in sub.items:
                 number += 1
                 cells = [kit.fig(kit.count(_value(v) or 0)) for v in item[1 : 1 + len(columns)]]
-                rows.append(Row([kit.stub(f"{number}. {item[0]}", indent=1)] + cells))
+                rows.append(Row([kit.stub(kit.numbered(number, item[0]), indent=1)] + cells))
     return [TablePart(header, rows, [4.4, 1, 1, 1, 1])]
 
 
