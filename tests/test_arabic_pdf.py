@@ -105,12 +105,10 @@ def test_arabic_reads_back_in_logical_order(arabic_pdf):
 
 @needs_face
 def test_arabic_paragraphs_are_set_from_the_right(arabic_pdf):
-    text, chars = _chars(arabic_pdf)
-    arabic = [c for c in chars if HAS_ARABIC.match(c[0])]
-    assert arabic
-    lines: dict[int, list] = {}
-    for ch, left, right, bottom in chars:
-        lines.setdefault(round(bottom), []).append((ch, left, right))
+    lines: dict[tuple[int, int], list] = {}
+    for page in range(len(pypdfium2.PdfDocument(arabic_pdf))):
+        for ch, left, right, bottom in _chars(arabic_pdf, page)[1]:
+            lines.setdefault((page, round(bottom)), []).append((ch, left, right))
     first_word = FIRST.split()[0]
     # the paragraph's number hangs right of its first line, which starts at the right
     number_line = next(

@@ -7,6 +7,7 @@ logical order. Documents in other languages carry none of it."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import zipfile
 from pathlib import Path
@@ -324,8 +325,13 @@ def test_libreoffice_lays_it_out_whole_in_logical_order(arabic, tmp_path):
     pages = read_pdf(to_pdf(arabic, tmp_path))
     assert len(pages) >= 2 and all(page.lines for page in pages)
     text = reading_text(pages).replace("\u0640", "")  # no kashidas
+    arabic = "".join(re.findall("[\u0600-\u06ff]+", text))
     for sentence in SENTENCES:
-        assert squash(sentence) in text, sentence
+        # the letters in logical order; the parts of a number with a separator inside
+        # Arabic text (52/13) come back in an order that is the reader's bidi guess
+        assert "".join(re.findall("[\u0600-\u06ff]+", squash(sentence))) in arabic, sentence
+        for digits in re.findall(r"\d+", sentence):
+            assert digits in text, digits
     # the table's figures, left to right
     for figure in ("20,419.4", "(67.5)", "22,711.8"):
         assert figure in text

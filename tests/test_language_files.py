@@ -529,3 +529,20 @@ def test_russian_percentages_agree_with_their_number():
     assert format_percent(2.8, _style("fr"), 1) == "2,8\u00a0%"
     assert format_percent(2.8, _style("en"), 1) == "2.8 per cent"
     assert format_percent(2.8, _style("es"), 1) == "2,8%"
+
+
+def test_arabic_versions_number_as_the_arabic_version_does(built):
+    """Paragraphs "1 -", chapters "أولا -", part "باء -", section paragraphs and tables
+    16-259 and 16-30, sub-items and inline items (أ) (ب), table rows ألف - — in the
+    text of both formats, from the language file's patterns and styles."""
+    note = docx_text(built / "fingov-note-2022-ar.docx")
+    budget = docx_text(built / "budget-2022-s16-ar.docx")
+    assert re.search(r"(?m)^\s*1 - ", note) and "أولا - " in note and "ثانيا - " in note
+    assert "(أ)" in note and "(ب)" in note and "(a)" not in note
+    assert re.search(r"(?m)^\s*16-259\b", budget) and "الجدول 16-30" in budget
+    assert "باء - " in budget and "ألف - " in budget and "16.259" not in budget
+    assert "(أ)" in budget and "(ب)" in budget
+    pdf = pdf_text(built / "budget-2022-s16-ar.pdf")
+    assert re.search(r"\b16-259\b|\b259-16\b", pdf)  # a reader may turn it (UAX #9)
+    english = docx_text(built / "fingov-note-2022-en.docx")
+    assert re.search(r"(?m)^\s*1\. ", english) and "(a)" in english
