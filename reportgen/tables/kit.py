@@ -89,7 +89,7 @@ class Kit:
         return Row([Cell(text, "left", colspan=columns)], "group")
 
     def lettered(self, code: str, text: str) -> str:
-        """"A. text" as the language letters it (باء - in Arabic: `heading_styles`)."""
+        """ "A. text" as the language letters it (باء - in Arabic: `heading_styles`)."""
         style = (self.labels.get("heading_styles") or {}).get("letter", "letter")
         if style == "letter" or not (len(code) == 1 and "A" <= code <= "Z"):
             return f"{code}. {text}"
@@ -97,7 +97,7 @@ class Kit:
         return f"{self.labels.get('heading_number').format(n=shown)} {text}"
 
     def numbered(self, n: int, text: str) -> str:
-        """"1. text" as the language numbers it ("1 - text" in Arabic)."""
+        """ "1. text" as the language numbers it ("1 - text" in Arabic)."""
         return f"{self.labels.get('paragraph_number').format(n=n)} {text}"
 
     def unit_label(self, component: str, subprogramme: int | None) -> str:
