@@ -537,12 +537,14 @@ def test_arabic_versions_number_as_the_arabic_version_does(built):
     text of both formats, from the language file's patterns and styles."""
     note = docx_text(built / "fingov-note-2022-ar.docx")
     budget = docx_text(built / "budget-2022-s16-ar.docx")
-    assert re.search(r"(?m)^\s*1 - ", note) and "أولا - " in note and "ثانيا - " in note
+    assert re.search(r"(?m)^\s*1 -\s", note)
+    assert re.search(r"أولا -\s", note) and re.search(r"ثانيا -\s", note)
     assert "(أ)" in note and "(ب)" in note and "(a)" not in note
     assert re.search(r"(?m)^\s*16-259\b", budget) and "الجدول 16-30" in budget
-    assert "باء - " in budget and "ألف - " in budget and "16.259" not in budget
+    assert re.search(r"باء -\s", budget) and re.search(r"ألف -\s", budget)
+    assert "16.259" not in budget
     assert "(أ)" in budget and "(ب)" in budget
     pdf = pdf_text(built / "budget-2022-s16-ar.pdf")
-    assert re.search(r"\b16-259\b|\b259-16\b", pdf)  # a reader may turn it (UAX #9)
+    assert re.search(r"(?<!\d)(16-259|259-16)(?!\d)", pdf)  # a reader may turn it (UAX #9)
     english = docx_text(built / "fingov-note-2022-en.docx")
-    assert re.search(r"(?m)^\s*1\. ", english) and "(a)" in english
+    assert re.search(r"(?m)^\s*1\.\s", english) and "(a)" in english
