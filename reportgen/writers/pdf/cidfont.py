@@ -64,63 +64,69 @@ class CidFont:
         gids = [face.charToGlyph.get(c, 0) for c in self.chars]
 
         data, gids = _subset(face, gids)
-        program = pdfdoc.PDFStream(content=data, filters=[pdfdoc.PDFZCompress])
-        program.dictionary["Length1"] = len(program.content)
-        flags = (face.flags & ~FF_NONSYMBOLIC) | FF_SYMBOLIC
-        descriptor = pdfdoc.PDFDictionary(
-            {
-                "Type": pdfdoc.PDFName("FontDescriptor"),
-                "Ascent": face.ascent,
-                "CapHeight": face.capHeight,
-                "Descent": face.descent,
-                "Flags": flags,
-                "FontBBox": pdfdoc.PDFArray(face.bbox),
-                "FontName": pdfdoc.PDFName(base),
-                "ItalicAngle": face.italicAngle,
-                "StemV": face.stemV,
-                "FontFile2": doc.Reference(program, f"cidFontFile:{self.name}"),
-            }
-        )
-        to_gid = array("H", [0, *gids])
-        to_gid.byteswap()  # big-endian
-        gid_map = pdfdoc.PDFStream(content=to_gid.tobytes(), filters=[pdfdoc.PDFZCompress])
         widths = [face.getCharWidth(c) for c in self.chars]
-        descendant = pdfdoc.PDFDictionary(
-            {
-                "Type": pdfdoc.PDFName("Font"),
-                "Subtype": pdfdoc.PDFName("CIDFontType2"),
-                "BaseFont": pdfdoc.PDFName(base),
-                "CIDSystemInfo": pdfdoc.PDFDictionary(
-                    {
-                        "Registry": pdfdoc.PDFString("Adobe"),
-                        "Ordering": pdfdoc.PDFString("Identity"),
-                        "Supplement": 0,
-                    }
-                ),
-                "FontDescriptor": doc.Reference(descriptor, f"cidFontDescriptor:{self.name}"),
-                "DW": face.defaultWidth,
-                "W": pdfdoc.PDFArray([1, pdfdoc.PDFArray(widths)]),
-                "CIDToGIDMap": doc.Reference(gid_map, f"cidToGid:{self.name}"),
-            }
-        )
-        unicode_map = pdfdoc.PDFStream(
-            content=_to_unicode(self.chars), filters=[pdfdoc.PDFZCompress]
-        )
-        type0 = pdfdoc.PDFDictionary(
-            {
-                "Type": pdfdoc.PDFName("Font"),
-                "Subtype": pdfdoc.PDFName("Type0"),
-                "BaseFont": pdfdoc.PDFName(base),
-                "Encoding": pdfdoc.PDFName("Identity-H"),
-                "DescendantFonts": pdfdoc.PDFArray(
-                    [doc.Reference(descendant, f"cidFont:{self.name}")]
-                ),
-                "ToUnicode": doc.Reference(unicode_map, f"cidToUnicode:{self.name}"),
-            }
-        )
-        doc.idToObject["BasicFonts"].dict[self.name] = doc.Reference(type0, self.name)
+        embed_type0(doc, self.name, face, base, data, gids, widths, self.chars, "cid")
 
     addObjects = add_objects  # noqa: N815 (what reportlab calls on its delayed fonts)
+
+
+def embed_type0(
+    doc, name: str, face, base: str, program: bytes, gids, widths, texts, kind: str
+) -> None:
+    """The objects of a Type 0 font (PDF 1.7 §9.7) as the document's font `name`: the
+    font program (FontFile2), its descriptor, the CIDFontType2 with the widths (W) and
+    the code → glyph map (code n shows glyph gids[n − 1]), the ToUnicode map (code n →
+    texts[n − 1]) and the Type 0 font itself. `kind` names the objects ("cid" …)."""
+    stream = pdfdoc.PDFStream(content=program, filters=[pdfdoc.PDFZCompress])
+    stream.dictionary["Length1"] = len(stream.content)
+    flags = (face.flags & ~FF_NONSYMBOLIC) | FF_SYMBOLIC
+    descriptor = pdfdoc.PDFDictionary(
+        {
+            "Type": pdfdoc.PDFName("FontDescriptor"),
+            "Ascent": face.ascent,
+            "CapHeight": face.capHeight,
+            "Descent": face.descent,
+            "Flags": flags,
+            "FontBBox": pdfdoc.PDFArray(face.bbox),
+            "FontName": pdfdoc.PDFName(base),
+            "ItalicAngle": face.italicAngle,
+            "StemV": face.stemV,
+            "FontFile2": doc.Reference(stream, f"{kind}FontFile:{name}"),
+        }
+    )
+    to_gid = array("H", [0, *gids])
+    to_gid.byteswap()  # big-endian
+    gid_map = pdfdoc.PDFStream(content=to_gid.tobytes(), filters=[pdfdoc.PDFZCompress])
+    descendant = pdfdoc.PDFDictionary(
+        {
+            "Type": pdfdoc.PDFName("Font"),
+            "Subtype": pdfdoc.PDFName("CIDFontType2"),
+            "BaseFont": pdfdoc.PDFName(base),
+            "CIDSystemInfo": pdfdoc.PDFDictionary(
+                {
+                    "Registry": pdfdoc.PDFString("Adobe"),
+                    "Ordering": pdfdoc.PDFString("Identity"),
+                    "Supplement": 0,
+                }
+            ),
+            "FontDescriptor": doc.Reference(descriptor, f"{kind}FontDescriptor:{name}"),
+            "DW": face.defaultWidth,
+            "W": pdfdoc.PDFArray([1, pdfdoc.PDFArray(widths)]),
+            "CIDToGIDMap": doc.Reference(gid_map, f"{kind}ToGid:{name}"),
+        }
+    )
+    unicode_map = pdfdoc.PDFStream(content=_to_unicode(texts), filters=[pdfdoc.PDFZCompress])
+    type0 = pdfdoc.PDFDictionary(
+        {
+            "Type": pdfdoc.PDFName("Font"),
+            "Subtype": pdfdoc.PDFName("Type0"),
+            "BaseFont": pdfdoc.PDFName(base),
+            "Encoding": pdfdoc.PDFName("Identity-H"),
+            "DescendantFonts": pdfdoc.PDFArray([doc.Reference(descendant, f"{kind}Font:{name}")]),
+            "ToUnicode": doc.Reference(unicode_map, f"{kind}ToUnicode:{name}"),
+        }
+    )
+    doc.idToObject["BasicFonts"].dict[name] = doc.Reference(type0, name)
 
 
 def _tag(chars: list[int]) -> str:

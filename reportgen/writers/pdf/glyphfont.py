@@ -21,10 +21,8 @@ from array import array
 
 from fontTools import subset
 from fontTools.ttLib import TTFont as ToolsFont
-from reportlab.pdfbase import pdfdoc
-from reportlab.pdfbase.ttfonts import FF_NONSYMBOLIC, FF_SYMBOLIC
 
-from reportgen.writers.pdf.cidfont import _to_unicode
+from reportgen.writers.pdf.cidfont import embed_type0
 from reportgen.writers.pdf.shaping import Glyph
 
 logging.getLogger("fontTools.subset").setLevel(logging.ERROR)  # no notes on stderr
@@ -108,61 +106,9 @@ class GlyphFont:
         digest = hashlib.sha256(array("I", self.gids).tobytes()).digest()
         base = "".join(chr(65 + b % 26) for b in digest[:6]) + "+" + face.name.decode("latin-1")
         data, new = _subset(self.path, self.index, self.gids)
-        program = pdfdoc.PDFStream(content=data, filters=[pdfdoc.PDFZCompress])
-        program.dictionary["Length1"] = len(data)
-        descriptor = pdfdoc.PDFDictionary(
-            {
-                "Type": pdfdoc.PDFName("FontDescriptor"),
-                "Ascent": face.ascent,
-                "CapHeight": face.capHeight,
-                "Descent": face.descent,
-                "Flags": (face.flags & ~FF_NONSYMBOLIC) | FF_SYMBOLIC,
-                "FontBBox": pdfdoc.PDFArray(face.bbox),
-                "FontName": pdfdoc.PDFName(base),
-                "ItalicAngle": face.italicAngle,
-                "StemV": face.stemV,
-                "FontFile2": doc.Reference(program, f"glyphFontFile:{self.name}"),
-            }
-        )
-        to_gid = array("H", [0, *new])
-        to_gid.byteswap()  # big-endian
-        gid_map = pdfdoc.PDFStream(content=to_gid.tobytes(), filters=[pdfdoc.PDFZCompress])
         scale = 1000 / face.unitsPerEm
         widths = [round(face.hmetrics[g][0] * scale) for g in self.gids]
-        descendant = pdfdoc.PDFDictionary(
-            {
-                "Type": pdfdoc.PDFName("Font"),
-                "Subtype": pdfdoc.PDFName("CIDFontType2"),
-                "BaseFont": pdfdoc.PDFName(base),
-                "CIDSystemInfo": pdfdoc.PDFDictionary(
-                    {
-                        "Registry": pdfdoc.PDFString("Adobe"),
-                        "Ordering": pdfdoc.PDFString("Identity"),
-                        "Supplement": 0,
-                    }
-                ),
-                "FontDescriptor": doc.Reference(descriptor, f"glyphFontDescriptor:{self.name}"),
-                "DW": 0,
-                "W": pdfdoc.PDFArray([1, pdfdoc.PDFArray(widths)]),
-                "CIDToGIDMap": doc.Reference(gid_map, f"glyphToGid:{self.name}"),
-            }
-        )
-        unicode_map = pdfdoc.PDFStream(
-            content=_to_unicode(self.texts), filters=[pdfdoc.PDFZCompress]
-        )
-        type0 = pdfdoc.PDFDictionary(
-            {
-                "Type": pdfdoc.PDFName("Font"),
-                "Subtype": pdfdoc.PDFName("Type0"),
-                "BaseFont": pdfdoc.PDFName(base),
-                "Encoding": pdfdoc.PDFName("Identity-H"),
-                "DescendantFonts": pdfdoc.PDFArray(
-                    [doc.Reference(descendant, f"glyphFont:{self.name}")]
-                ),
-                "ToUnicode": doc.Reference(unicode_map, f"glyphToUnicode:{self.name}"),
-            }
-        )
-        doc.idToObject["BasicFonts"].dict[self.name] = doc.Reference(type0, self.name)
+        embed_type0(doc, self.name, face, base, data, new, widths, self.texts, "glyph")
 
     addObjects = add_objects  # noqa: N815 (what reportlab calls on its delayed fonts)
 

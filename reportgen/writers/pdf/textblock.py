@@ -684,18 +684,13 @@ def draw_line(
         if extra:
             x += extra * ((b - a) if st.run_cjk[r] else _spaces(text, a, b))
     links = []
-    spacing = ops.spacing
     for a, b, level, r in sorted(pieces):
         run, cjk, piece = st.runs[r], st.run_cjk[r], text[a:b]
         px = places[a]
         ops.line(px, y)
-        tc, tw = (extra, 0.0) if cjk else (0.0, extra)
-        if spacing["Tc"] != tc:
-            ops.set("Tc", tc)
-        if spacing["Tw"] != tw:
-            ops.set("Tw", tw)
-        if spacing["Ts"] != run.rise:
-            ops.set("Ts", run.rise)
+        tw = 0.0 if cjk else extra
+        for op, value in (("Tc", extra - tw), ("Tw", tw), ("Ts", run.rise)):
+            ops.set(op, value)  # written only where it changes
         link = None
         if run.url and tagger is not None:  # a Link inside the element
             host = elem or tagger.current
