@@ -548,3 +548,15 @@ def test_arabic_versions_number_as_the_arabic_version_does(built):
     assert re.search(r"(?<!\d)(16-259|259-16)(?!\d)", pdf)  # a reader may turn it (UAX #9)
     english = docx_text(built / "fingov-note-2022-en.docx")
     assert re.search(r"(?m)^\s*1\.\s", english) and "(a)" in english
+
+
+def test_arabic_unit_words_agree_with_their_number():
+    """3 to 10 millions take the plural, other numbers and fractions the singular."""
+    import dataclasses
+
+    from reportgen.numbers import format_money
+
+    style = dataclasses.replace(_style("ar"), money_scale="units")
+    assert format_money(5_000_000, style) == "5 ملايين دولار"
+    assert format_money(22_700_000, style) == "22.7 مليون دولار"
+    assert format_money(285_000_000, style) == "285 مليون دولار"
