@@ -23,16 +23,18 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
 from xml.sax.saxutils import escape as xml_escape
 
 from reportlab.pdfbase.pdfdoc import (
     PDFDictionary,
     PDFName,
-    PDFObject,
     PDFObjectReference,
     PDFStream,
     PDFString,
 )
+
+from reportgen.writers.pdf.objstreams import Packed, write_packed
 
 ARTIFACT = "/Artifact BMC"
 PAGINATION = "/Artifact <</Type /Pagination>> BDC"  # running heads, page numbers
@@ -201,25 +203,15 @@ class Tagger:
             name = f"R{n}"
             ids[name] = (n, 0)
             numbers[n] = name
-            by_name[name] = _Bytes(data)
+            by_name[name] = Packed(data)
         doc.objectcounter = first + len(objects) - 1
+        doc._pdfVersion = max(doc._pdfVersion, (1, 7))  # PDF/UA-1 is on ISO 32000-1
+        doc.format = partial(write_packed, doc)  # the elements in object streams
         cat = doc.Catalog
         cat.StructTreeRoot = PDFObjectReference(f"R{root_num}")
         cat.MarkInfo = PDFDictionary({"Marked": "true"})
         cat.ViewerPreferences = PDFDictionary({"DisplayDocTitle": "true"})
         cat.Metadata = doc.Reference(_xmp(self.title))
-
-
-class _Bytes(PDFObject):
-    """An object written as it was formatted."""
-
-    __slots__ = ("data",)
-
-    def __init__(self, data: bytes):
-        self.data = data
-
-    def format(self, document):
-        return self.data
 
 
 def _format(e: Elem, page_num: dict[int, int], root_num: int, doc) -> bytes:
