@@ -1,4 +1,4 @@
-"""With `tagged_pdf: true`, every example PDF is a tagged PDF/UA-1 document: its content
+"""By default (`tagged_pdf: true`), every example PDF is a tagged PDF/UA-1 document: its content
 marked and reached from its structure tree, headings, tables, figures, notes, links and
 contents tagged, the document-level entries there, and `pdfua check` finds no error."""
 
@@ -28,20 +28,44 @@ NAMES = sorted(p.parent.name for p in SEEDS.glob("*/document.yaml"))
 
 
 @pytest.fixture(scope="session")
-def tagged(tmp_path_factory, fonts) -> Path:
-    """Every example built to PDF with `tagged_pdf: true` (untagged by default)."""
-    folders, out = tmp_path_factory.mktemp("tagged-in"), tmp_path_factory.mktemp("tagged")
-    for name in NAMES:
-        shutil.copytree(SEEDS / name, folders / name)
-        meta = folders / name / "document.yaml"
-        meta.write_text(meta.read_text(encoding="utf-8") + "\ntagged_pdf: true\n", "utf-8")
-        build_document(folders / name, out, ("pdf",), fonts)
+def tagged(built) -> Path:
+    """Every example built to PDF as it is by default: tagged."""
+    return built
+
+
+@pytest.fixture(scope="session")
+def untagged(tmp_path_factory, fonts) -> Path:
+    """The ED report built with `tagged_pdf: false`."""
+    folders, out = tmp_path_factory.mktemp("untagged-in"), tmp_path_factory.mktemp("untagged")
+    name = "ed-report-2017"
+    shutil.copytree(SEEDS / name, folders / name)
+    meta = folders / name / "document.yaml"
+    meta.write_text(meta.read_text(encoding="utf-8") + "\ntagged_pdf: false\n", "utf-8")
+    build_document(folders / name, out, ("pdf",), fonts)
     return out
 
 
-def test_untagged_by_default(built):
-    pdf = pikepdf.open(built / "fingov-note-2022.pdf")
-    assert "/StructTreeRoot" not in pdf.Root and "/MarkInfo" not in pdf.Root
+def test_tagging_can_be_turned_off(untagged, tagged):
+    """`tagged_pdf: false`: no structure tree and no marked content, the same text on
+    every page as the tagged PDF's, in a classic file (a cross-reference table)."""
+    plain = pikepdf.open(untagged / "ed-report-2017.pdf")
+    assert "/StructTreeRoot" not in plain.Root and "/MarkInfo" not in plain.Root
+    assert not any(page_marks(page).mcids for page in plain.pages)
+    assert b"\nxref\n" in (untagged / "ed-report-2017.pdf").read_bytes()
+    with pikepdf.open(tagged / "ed-report-2017.pdf") as marked:
+        assert "/StructTreeRoot" in marked.Root
+        assert len(marked.pages) == len(plain.pages)
+    assert _texts(untagged / "ed-report-2017.pdf") == _texts(tagged / "ed-report-2017.pdf")
+
+
+def _texts(path: Path) -> list[str]:
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(path)
+    try:
+        return [page.get_textpage().get_text_range() for page in doc]
+    finally:
+        doc.close()
 
 
 def _pdf(folder: Path, name: str) -> Path:
