@@ -107,7 +107,7 @@ def test_content_and_tree_agree(tagged, name):
 @pytest.mark.parametrize("name", NAMES)
 def test_structure(tagged, name):
     """Headings (at least one per bookmark), tables with TH cells (each with /Scope),
-    figures with /Alt, lists, notes, the contents."""
+    figures with /Alt and /BBox (on their page), lists, notes, the contents."""
     pdf = pikepdf.open(_pdf(tagged, name))
     tree = structure_tree(pdf)
     roles = [role for role, _, _ in tree.elements]
@@ -123,6 +123,11 @@ def test_structure(tagged, name):
             assert set(kids) <= {"/Caption", "/THead", "/TBody"}, kids
         elif role == "/Figure":
             assert str(elem.get("/Alt", "")).strip(), "a Figure without /Alt"
+            assert elem.A.O == "/Layout", "a Figure without layout attributes"
+            x1, y1, x2, y2 = (float(v) for v in elem.A.BBox)
+            page = pdf.pages[_page_index(pdf, elem)]
+            _, _, width, height = (float(v) for v in page.mediabox)
+            assert 0 <= x1 < x2 <= width and 0 <= y1 < y2 <= height, (x1, y1, x2, y2)
         elif role == "/LI":
             assert [str(k.S) for k in _kids(elem)] == ["/Lbl", "/LBody"]
         elif role == "/TOCI":
@@ -201,6 +206,10 @@ def test_reading_order_of_a_budget_page(tagged):
         assert role in roles, role
     assert roles.index("Table") < roles.index("Figure")
     assert "[Alt: 图 16." in text
+
+
+def _page_index(pdf, elem) -> int:
+    return next(n for n, page in enumerate(pdf.pages) if page.obj.objgen == elem.Pg.objgen)
 
 
 def _kids(elem) -> list:
