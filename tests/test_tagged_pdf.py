@@ -141,10 +141,14 @@ def test_structure(tagged, name):
 
 @pytest.mark.parametrize("name", NAMES)
 def test_document_entries(tagged, name):
-    """/Lang, /MarkInfo, /ViewerPreferences, XMP (dc:title, pdfuaid:part 1), every font
-    mapped to Unicode."""
+    """PDF 1.7, the structure elements in object streams; /Lang, /MarkInfo,
+    /ViewerPreferences, XMP (dc:title, pdfuaid:part 1), every font mapped to Unicode."""
     pdf = pikepdf.open(_pdf(tagged, name))
     root = pdf.Root
+    assert pdf.pdf_version == "1.7"
+    raw = _pdf(tagged, name).read_bytes()  # the elements in object streams, not objects
+    assert b"/Type/ObjStm" in raw and b"/Type/XRef" in raw and b"\nxref\n" not in raw
+    assert raw.count(b" 0 obj\n") < len(pdf.objects) / 2
     assert str(root.Lang)
     assert root.MarkInfo.Marked is True
     assert root.ViewerPreferences.DisplayDocTitle is True

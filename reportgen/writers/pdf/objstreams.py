@@ -18,7 +18,7 @@ import zlib
 from reportlab.pdfbase.pdfdoc import PDFFile, PDFIndirectObject
 
 PER_STREAM = 500  # objects per object stream (readers load a stream whole)
-LEVEL = 6  # zlib's default
+LEVEL = 4  # zlib: half the time of its default (6) for 6 % more bytes (budget: 110 against 104 KB)
 
 
 def write_packed(doc, first: int, packed: list[bytes]) -> bytes:
