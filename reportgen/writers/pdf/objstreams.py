@@ -38,8 +38,8 @@ def write_packed(doc, first: int, packed: list[bytes]) -> bytes:
     n = 0
     while True:  # new objects may be registered while objects are formatted
         n += 1
-        if first <= n < end:
-            continue
+        if n == first:
+            n = end  # the packed objects' numbers
         name = numbers.get(n)
         if name is None:
             break
@@ -49,14 +49,14 @@ def write_packed(doc, first: int, packed: list[bytes]) -> bytes:
     if len(numbers) + len(packed) != last:
         raise ValueError(f"object numbers 1…{last} but {len(numbers) + len(packed)} objects")
 
-    where: dict[int, tuple[int, int]] = {}  # packed number → (its stream, index)
+    streams: list[tuple[int, int]] = []  # (number, objects) of each object stream
     for start in range(0, len(packed), PER_STREAM):
         chunk = packed[start : start + PER_STREAM]
         last += 1
+        streams.append((last, len(chunk)))
         head, at = [], 0
-        for i, data in enumerate(chunk):
-            where[first + start + i] = (last, i)
-            head.append(f"{first + start + i} {at}")
+        for i, data in enumerate(chunk, first + start):
+            head.append(f"{i} {at}")
             at += len(data) + 1
         header = " ".join(head).encode("latin-1") + b"\n"
         content = zlib.compress(header + b"\n".join(chunk) + b"\n", LEVEL)
@@ -71,9 +71,10 @@ def write_packed(doc, first: int, packed: list[bytes]) -> bytes:
     offsets[xref] = out.offset
     row = struct.Struct(">BBIH").pack  # a byte for the PNG predictor's filter, then W
     rows = [row(0, 0, 0, 65535)]  # object 0, free
-    for num in range(1, xref + 1):
-        offset = offsets.get(num)
-        rows.append(row(0, 1, offset, 0) if offset is not None else row(0, 2, *where[num]))
+    rows.extend(row(0, 1, offsets[num], 0) for num in range(1, first))
+    for stream, count in streams:  # objects first…end - 1, in order
+        rows.extend(row(0, 2, stream, i) for i in range(count))
+    rows.extend(row(0, 1, offsets[num], 0) for num in range(end, xref + 1))
     content = zlib.compress(_up(b"".join(rows), 8), LEVEL)
     file_id = doc.ID()
     file_id = file_id[file_id.index(b"[") : file_id.index(b"]") + 1]

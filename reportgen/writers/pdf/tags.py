@@ -131,11 +131,14 @@ class Tagger:
         if cited.role[0] == "H" and cited.parent is not None:
             parent = cited.parent
             elem = self.new("Note", parent)
-            parent.kids.pop()
-            after = parent.kids.index(cited) + 1
-            while after < len(parent.kids) and getattr(parent.kids[after], "role", "") == "Note":
+            kids = parent.kids
+            kids.pop()
+            after = len(kids)  # the heading is found from the end: it is a recent kid of
+            while kids[after - 1] is not cited:  # its parent, which may have thousands
+                after -= 1
+            while after < len(kids) and getattr(kids[after], "role", "") == "Note":
                 after += 1  # after the heading's other notes
-            parent.kids.insert(after, elem)
+            kids.insert(after, elem)
             return elem
         return self.new("Note", cited)
 
