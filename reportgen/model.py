@@ -206,7 +206,7 @@ class PageSetup:
     running_header: list[str] = field(default_factory=list)  # symbols, stacked
     running_titles: tuple[str, str] | None = None  # (even pages, odd pages): part, section
     widow_control: bool = True  # at least two lines of a paragraph each side of a page break
-    tagged: bool = False  # the PDF tagged for PDF/UA-1 (writers/pdf/tags.py)
+    tagged: bool = True  # the PDF tagged for PDF/UA-1 (writers/pdf/tags.py)
 
 
 @dataclass

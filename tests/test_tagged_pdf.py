@@ -1,4 +1,4 @@
-"""With `tagged_pdf: true`, every example PDF is a tagged PDF/UA-1 document: its content
+"""By default (`tagged_pdf: true`), every example PDF is a tagged PDF/UA-1 document: its content
 marked and reached from its structure tree, headings, tables, figures, notes, links and
 contents tagged, the document-level entries there, and `pdfua check` finds no error."""
 
@@ -28,20 +28,44 @@ NAMES = sorted(p.parent.name for p in SEEDS.glob("*/document.yaml"))
 
 
 @pytest.fixture(scope="session")
-def tagged(tmp_path_factory, fonts) -> Path:
-    """Every example built to PDF with `tagged_pdf: true` (untagged by default)."""
-    folders, out = tmp_path_factory.mktemp("tagged-in"), tmp_path_factory.mktemp("tagged")
-    for name in NAMES:
-        shutil.copytree(SEEDS / name, folders / name)
-        meta = folders / name / "document.yaml"
-        meta.write_text(meta.read_text(encoding="utf-8") + "\ntagged_pdf: true\n", "utf-8")
-        build_document(folders / name, out, ("pdf",), fonts)
+def tagged(built) -> Path:
+    """Every example built to PDF as it is by default: tagged."""
+    return built
+
+
+@pytest.fixture(scope="session")
+def untagged(tmp_path_factory, fonts) -> Path:
+    """The ED report built with `tagged_pdf: false`."""
+    folders, out = tmp_path_factory.mktemp("untagged-in"), tmp_path_factory.mktemp("untagged")
+    name = "ed-report-2017"
+    shutil.copytree(SEEDS / name, folders / name)
+    meta = folders / name / "document.yaml"
+    meta.write_text(meta.read_text(encoding="utf-8") + "\ntagged_pdf: false\n", "utf-8")
+    build_document(folders / name, out, ("pdf",), fonts)
     return out
 
 
-def test_untagged_by_default(built):
-    pdf = pikepdf.open(built / "fingov-note-2022.pdf")
-    assert "/StructTreeRoot" not in pdf.Root and "/MarkInfo" not in pdf.Root
+def test_tagging_can_be_turned_off(untagged, tagged):
+    """`tagged_pdf: false`: no structure tree and no marked content, the same text on
+    every page as the tagged PDF's, in a classic file (a cross-reference table)."""
+    plain = pikepdf.open(untagged / "ed-report-2017.pdf")
+    assert "/StructTreeRoot" not in plain.Root and "/MarkInfo" not in plain.Root
+    assert not any(page_marks(page).mcids for page in plain.pages)
+    assert b"\nxref\n" in (untagged / "ed-report-2017.pdf").read_bytes()
+    with pikepdf.open(tagged / "ed-report-2017.pdf") as marked:
+        assert "/StructTreeRoot" in marked.Root
+        assert len(marked.pages) == len(plain.pages)
+    assert _texts(untagged / "ed-report-2017.pdf") == _texts(tagged / "ed-report-2017.pdf")
+
+
+def _texts(path: Path) -> list[str]:
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(path)
+    try:
+        return [page.get_textpage().get_text_range() for page in doc]
+    finally:
+        doc.close()
 
 
 def _pdf(folder: Path, name: str) -> Path:
@@ -83,7 +107,7 @@ def test_content_and_tree_agree(tagged, name):
 @pytest.mark.parametrize("name", NAMES)
 def test_structure(tagged, name):
     """Headings (at least one per bookmark), tables with TH cells (each with /Scope),
-    figures with /Alt, lists, notes, the contents."""
+    figures with /Alt and /BBox (on their page), lists, notes, the contents."""
     pdf = pikepdf.open(_pdf(tagged, name))
     tree = structure_tree(pdf)
     roles = [role for role, _, _ in tree.elements]
@@ -99,6 +123,11 @@ def test_structure(tagged, name):
             assert set(kids) <= {"/Caption", "/THead", "/TBody"}, kids
         elif role == "/Figure":
             assert str(elem.get("/Alt", "")).strip(), "a Figure without /Alt"
+            assert elem.A.O == "/Layout", "a Figure without layout attributes"
+            x1, y1, x2, y2 = (float(v) for v in elem.A.BBox)
+            page = pdf.pages[_page_index(pdf, elem)]
+            _, _, width, height = (float(v) for v in page.mediabox)
+            assert 0 <= x1 < x2 <= width and 0 <= y1 < y2 <= height, (x1, y1, x2, y2)
         elif role == "/LI":
             assert [str(k.S) for k in _kids(elem)] == ["/Lbl", "/LBody"]
         elif role == "/TOCI":
@@ -112,10 +141,14 @@ def test_structure(tagged, name):
 
 @pytest.mark.parametrize("name", NAMES)
 def test_document_entries(tagged, name):
-    """/Lang, /MarkInfo, /ViewerPreferences, XMP (dc:title, pdfuaid:part 1), every font
-    mapped to Unicode."""
+    """PDF 1.7, the structure elements in object streams; /Lang, /MarkInfo,
+    /ViewerPreferences, XMP (dc:title, pdfuaid:part 1), every font mapped to Unicode."""
     pdf = pikepdf.open(_pdf(tagged, name))
     root = pdf.Root
+    assert pdf.pdf_version == "1.7"
+    raw = _pdf(tagged, name).read_bytes()  # the elements in object streams, not objects
+    assert b"/Type/ObjStm" in raw and b"/Type/XRef" in raw and b"\nxref\n" not in raw
+    assert raw.count(b" 0 obj\n") < len(pdf.objects) / 2
     assert str(root.Lang)
     assert root.MarkInfo.Marked is True
     assert root.ViewerPreferences.DisplayDocTitle is True
@@ -177,6 +210,10 @@ def test_reading_order_of_a_budget_page(tagged):
         assert role in roles, role
     assert roles.index("Table") < roles.index("Figure")
     assert "[Alt: 图 16." in text
+
+
+def _page_index(pdf, elem) -> int:
+    return next(n for n, page in enumerate(pdf.pages) if page.obj.objgen == elem.Pg.objgen)
 
 
 def _kids(elem) -> list:

@@ -200,7 +200,7 @@ class DocumentInput(Strict):
     contents: bool = False
     contents_own_page: bool = True  # the contents on a page of its own after the first
     widow_control: bool = True  # two lines of a paragraph at least on each side of a break
-    tagged_pdf: bool = False  # a tagged PDF/UA-1 (structure tree for screen readers)
+    tagged_pdf: bool = True  # a tagged PDF/UA-1 (structure tree for screen readers)
     recommendations_bold: bool = False
     # e.g. "http://undocs.org/ch/{symbol}"
     symbol_link: Annotated[str | None, AfterValidator(_symbol_link)] = None

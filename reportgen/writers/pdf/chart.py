@@ -28,9 +28,13 @@ class Chart(Flowable):
         return self.width, self.height
 
     def draw(self) -> None:
-        """The chart, all of it the content of its Figure (whose /Alt describes it)."""
+        """The chart, all of it the content of its Figure (whose /Alt describes it and
+        whose /BBox, a layout attribute, is where it is on the page)."""
         tagger = tagger_of(self.canv)
-        with marked(self.canv, tagger.enter(self.tag) if tagger and self.tag else None):
+        figure = tagger.enter(self.tag) if tagger and self.tag else None
+        if figure is not None:
+            figure.attrs["A"] = f"<</O/Layout/BBox [{bbox(self.canv, self.width, self.height)}]>>"
+        with marked(self.canv, figure):
             self._draw()
 
     def _draw(self) -> None:
@@ -71,6 +75,15 @@ class Chart(Flowable):
             else:
                 ops.show(label.text, label.fontName, label.fontSize)
             ops.close()
+
+
+def bbox(canv, width: float, height: float) -> str:
+    """The box of `width` × `height` at the canvas's origin, in the page's space (the
+    canvas's transformation applied to its corners)."""
+    a, b, c, d, e, f = canv._currentMatrix
+    xs = [a * x + c * y + e for x in (0, width) for y in (0, height)]
+    ys = [b * x + d * y + f for x in (0, width) for y in (0, height)]
+    return " ".join(num(v) for v in (min(xs), min(ys), max(xs), max(ys)))
 
 
 def _rgb(colour) -> str:

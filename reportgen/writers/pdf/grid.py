@@ -20,7 +20,7 @@ header rows repeated, as Table(repeatRows=…) does. The look is reportlab's:
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 from itertools import accumulate
 
 from reportlab.lib.colors import black
@@ -28,7 +28,7 @@ from reportlab.platypus import Flowable
 
 from reportgen.model import Footnote
 from reportgen.writers.layout_spec import DECIMAL_PAD, TABLE_CELL_PAD, TABLE_FIRST_ROWS, figure_tail
-from reportgen.writers.pdf.tags import ARTIFACT, EMC, Tag, artifact, tagger_of
+from reportgen.writers.pdf.tags import ARTIFACT, EMC, Elem, Tag, artifact, tagger_of
 from reportgen.writers.pdf.textblock import TextBlock, char_widths
 from reportgen.writers.pdf.textops import TextOps
 
@@ -192,31 +192,27 @@ class Grid(Flowable):
         for n, (row, h, bottom) in enumerate(zip(self.rows, heights, tops[1:], strict=True)):
             cells = None
             if tagger is not None and (n >= self.header or self.first):  # not a repeated head
-                cells = self._cell_tags(row, n < self.header)
+                cells = self._cells(tagger, row, n < self.header)
             self._draw_row(row, bottom, h, tagger, cells)
         with artifact(self.canv):  # the rules
             self._draw_rules(tops)
 
-    def _cell_tags(self, row: GridRow, head: bool) -> list[Tag]:
-        """The TH (the header's cells, a row's first text cell) and TD of a row."""
-        path = (*self.tag, self.sections[0 if head else 1], (row.key, "TR"))
-        tags = []
+    def _cells(self, tagger, row: GridRow, head: bool) -> list[Elem]:
+        """The row's TR and its cells' elements: TH (the header's cells, a row's first
+        text cell) and TD."""
+        tr = tagger.enter(Tag((*self.tag, self.sections[0 if head else 1], (row.key, "TR"))))
         # a row of figures, or any row of a table with no header rows (a list of
         # resolutions and their titles), is headed by its first cell, when that is text
         headed = not self.header or any(isinstance(cell.content, Figure) for cell in row.cells)
+        elems = []
         for n, cell in enumerate(row.cells):  # in reading order (right to left: mirrored)
-            scope = "Column" if head else "Row"
             th = head or (headed and n == 0 and isinstance(cell.content, TextBlock))
-            attrs = f"/Scope /{scope}" if th else ""
-            if cell.span > 1:
-                attrs += f" /ColSpan {cell.span}"
-            tags.append(
-                Tag(
-                    (*path, ((row.key, cell.col), "TH" if th else "TD")),
-                    attrs=f"<< /O /Table {attrs.strip()} >>" if attrs else None,
-                )
-            )
-        return tags
+            elem = tagger.new("TH" if th else "TD", tr)
+            attrs = _cell_attrs(head, th, cell.span)
+            if attrs:
+                elem.attrs["A"] = attrs
+            elems.append(elem)
+        return elems
 
     def _draw_row(
         self, row: GridRow, bottom: float, height: float, tagger=None, cells=None
@@ -226,7 +222,7 @@ class Grid(Flowable):
         ops: TextOps | None = None
         for i, cell in enumerate(row.cells):
             content = cell.content
-            elem = tagger.enter(cells[i]) if cells else None
+            elem = cells[i] if cells else None
             if content is None:
                 continue
             if isinstance(content, Figure):
@@ -286,3 +282,12 @@ class Grid(Flowable):
                 width = w
             canv.line(0, y, self.width, y)
         canv.restoreState()
+
+
+@cache
+def _cell_attrs(head: bool, th: bool, span: int) -> str | None:
+    """A cell's attributes (/A): a TH's scope, a span."""
+    attrs = f"/Scope /{'Column' if head else 'Row'}" if th else ""
+    if span > 1:
+        attrs += f" /ColSpan {span}"
+    return f"<< /O /Table {attrs.strip()} >>" if attrs else None

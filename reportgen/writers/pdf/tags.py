@@ -23,16 +23,18 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
 from xml.sax.saxutils import escape as xml_escape
 
 from reportlab.pdfbase.pdfdoc import (
     PDFDictionary,
     PDFName,
-    PDFObject,
     PDFObjectReference,
     PDFStream,
     PDFString,
 )
+
+from reportgen.writers.pdf.objstreams import write_packed
 
 ARTIFACT = "/Artifact BMC"
 PAGINATION = "/Artifact <</Type /Pagination>> BDC"  # running heads, page numbers
@@ -129,11 +131,14 @@ class Tagger:
         if cited.role[0] == "H" and cited.parent is not None:
             parent = cited.parent
             elem = self.new("Note", parent)
-            parent.kids.pop()
-            after = parent.kids.index(cited) + 1
-            while after < len(parent.kids) and getattr(parent.kids[after], "role", "") == "Note":
+            kids = parent.kids
+            kids.pop()
+            after = len(kids)  # the heading is found from the end: it is a recent kid of
+            while kids[after - 1] is not cited:  # its parent, which may have thousands
+                after -= 1
+            while after < len(kids) and getattr(kids[after], "role", "") == "Note":
                 after += 1  # after the heading's other notes
-            parent.kids.insert(after, elem)
+            kids.insert(after, elem)
             return elem
         return self.new("Note", cited)
 
@@ -167,7 +172,7 @@ class Tagger:
     def write(self) -> None:
         """Add the tree, the parent tree and the document entries to the canvas's
         document (before it is saved). There are thousands of elements: each is
-        registered and formatted here at once, as text."""
+        formatted here at once, as text, to be written in an object stream."""
         doc = self.canv._doc
         elems = self.elems
         # object numbers: the tree root, the parent tree, then the elements
@@ -196,58 +201,49 @@ class Tagger:
             f"/ParentTreeNextKey {len(nums)}>>"
         ).encode("latin-1")
         objects[1] = f"<</Nums [{' '.join(nums)}]>>".encode("latin-1")
-        numbers, by_name = doc.numberToId, doc.idToObject
-        for n, data in enumerate(objects, first):  # what doc.Reference does, in a loop
-            name = f"R{n}"
-            ids[name] = (n, 0)
-            numbers[n] = name
-            by_name[name] = _Bytes(data)
+        # the objects are not registered one by one: their numbers are kept for them,
+        # and they are written in object streams (see objstreams.py)
         doc.objectcounter = first + len(objects) - 1
+        doc._pdfVersion = max(doc._pdfVersion, (1, 7))  # PDF/UA-1 is on ISO 32000-1
+        doc.format = partial(write_packed, doc, first, objects)
         cat = doc.Catalog
-        cat.StructTreeRoot = PDFObjectReference(f"R{root_num}")
+        ids["StructTreeRoot"] = (root_num, 0)  # a name for the reference alone
+        cat.StructTreeRoot = PDFObjectReference("StructTreeRoot")
         cat.MarkInfo = PDFDictionary({"Marked": "true"})
         cat.ViewerPreferences = PDFDictionary({"DisplayDocTitle": "true"})
         cat.Metadata = doc.Reference(_xmp(self.title))
-
-
-class _Bytes(PDFObject):
-    """An object written as it was formatted."""
-
-    __slots__ = ("data",)
-
-    def __init__(self, data: bytes):
-        self.data = data
-
-    def format(self, document):
-        return self.data
 
 
 def _format(e: Elem, page_num: dict[int, int], root_num: int, doc) -> bytes:
     """A structure element as text: /Type left out (optional), /Pg the page of its
     first MCID, MCIDs on other pages as marked-content references."""
     parent = e.parent.num if e.parent is not None else root_num
-    out = [f"<</S/{e.role}/P {parent} 0 R"]
-    if e.page is not None:
-        out.append(f"/Pg {page_num[e.page]} 0 R")
-    kids = []
-    for kid in e.kids:
-        if isinstance(kid, Elem):
-            kids.append(f"{kid.num} 0 R")
-        elif kid[0] == e.page:
-            kids.append(str(kid[1]))
-        elif kid[0] == "annot":
-            _, page, annot = kid
-            number = doc.idToObjectNumberAndVersion[annot.name][0]
-            kids.append(f"<</Type/OBJR/Pg {page_num[page]} 0 R/Obj {number} 0 R>>")
-        else:
-            kids.append(f"<</Type/MCR/Pg {page_num[kid[0]]} 0 R/MCID {kid[1]}>>")
-    if kids:
-        out.append(f"/K {kids[0]}" if len(kids) == 1 else f"/K [{' '.join(kids)}]")
-    for name, value in e.attrs.items():
-        text = value if isinstance(value, str) else value.format(doc).decode("latin-1")
-        out.append(f"/{name} {text}")
-    out.append(">>")
-    return "".join(out).encode("latin-1")
+    page, kids = e.page, e.kids
+    if page is None:
+        head = f"<</S/{e.role}/P {parent} 0 R"
+    else:
+        head = f"<</S/{e.role}/P {parent} 0 R/Pg {page_num[page]} 0 R"
+    if len(kids) == 1 and type(kids[0]) is tuple and kids[0][0] == page:
+        head += f"/K {kids[0][1]}"  # most elements: one MCID (a table cell's text)
+    elif kids:
+        refs = []
+        for kid in kids:
+            if type(kid) is Elem:
+                refs.append(f"{kid.num} 0 R")
+            elif kid[0] == page:
+                refs.append(str(kid[1]))
+            elif kid[0] == "annot":
+                _, on, annot = kid
+                number = doc.idToObjectNumberAndVersion[annot.name][0]
+                refs.append(f"<</Type/OBJR/Pg {page_num[on]} 0 R/Obj {number} 0 R>>")
+            else:
+                refs.append(f"<</Type/MCR/Pg {page_num[kid[0]]} 0 R/MCID {kid[1]}>>")
+        head += f"/K {refs[0]}" if len(refs) == 1 else f"/K [{' '.join(refs)}]"
+    if e.attrs:
+        for name, value in e.attrs.items():
+            text = value if isinstance(value, str) else value.format(doc).decode("latin-1")
+            head += f"/{name} {text}"
+    return (head + ">>").encode("latin-1")
 
 
 def _xmp(title: str) -> PDFStream:
