@@ -19,13 +19,9 @@ import io
 import logging
 from array import array
 
-from fontTools import subset
-from fontTools.ttLib import TTFont as ToolsFont
-
 from reportgen.writers.pdf.cidfont import embed_type0
 from reportgen.writers.pdf.shaping import Glyph
 
-logging.getLogger("fontTools.subset").setLevel(logging.ERROR)  # no notes on stderr
 _DROPPED = ["GSUB", "GPOS", "GDEF", "BASE", "JSTF", "kern", "DSIG", "meta", "STAT"]
 
 
@@ -127,6 +123,10 @@ def _num(value: float) -> str:
 def _subset(path, index: int, gids: list[int]) -> tuple[bytes, list[int]]:
     """The face's font program with only `gids` (and the parts of composite glyphs),
     made by fontTools, and the new id of each of `gids`."""
+    from fontTools import subset  # here: a tenth of a second to import, for Arabic only
+    from fontTools.ttLib import TTFont as ToolsFont
+
+    logging.getLogger("fontTools.subset").setLevel(logging.ERROR)  # no notes on stderr
     font = ToolsFont(str(path), fontNumber=index, recalcTimestamp=False, lazy=True)
     names = font.getGlyphOrder()
     wanted = [names[g] for g in gids]

@@ -19,9 +19,6 @@ import re
 from pathlib import Path
 from typing import NamedTuple
 
-import uharfbuzz as hb
-from bidi import algorithm as uax9
-
 ARABIC_LETTERS = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff"
 # Arabic letters, with the spaces and joiners between words of one phrase
 ARABIC_RUN = re.compile(f"[{ARABIC_LETTERS}\u200c\u200d]+(?:[ \u00a0]+[{ARABIC_LETTERS}]+)*")
@@ -50,6 +47,9 @@ class Shaper:
     LIMIT = 50_000
 
     def __init__(self, path: Path, index: int = 0):
+        import uharfbuzz as hb  # imported by documents that shape, not by the others
+
+        self.hb = hb
         self.path, self.index = path, index
         self.face = hb.Face(hb.Blob(Path(path).read_bytes()), index)
         self.font = hb.Font(self.face)
@@ -61,12 +61,12 @@ class Shaper:
         glyphs = self._shaped.get(text)
         if glyphs is not None:
             return glyphs
-        buf = hb.Buffer()
+        buf = self.hb.Buffer()
         buf.add_str(text)
         buf.direction = "rtl"
         buf.script = "Arab"
         buf.language = "ar"
-        hb.shape(self.font, buf, {})
+        self.hb.shape(self.font, buf, {})
         glyphs = [
             Glyph(info.codepoint, info.cluster, pos.x_advance, pos.x_offset, pos.y_offset)
             for info, pos in zip(buf.glyph_infos, buf.glyph_positions, strict=True)
@@ -93,6 +93,8 @@ FILES: dict = {}  # registered TrueType name → its FontFile (a mirrored bracke
 def levels(text: str, rtl: bool = True) -> list[int]:
     """The embedding level of each character of a paragraph (UAX #9 up to rule I2),
     its base direction right to left unless `rtl` is false."""
+    from bidi import algorithm as uax9
+
     storage = uax9.get_empty_storage()
     storage["base_level"] = 1 if rtl else 0
     storage["base_dir"] = "R" if rtl else "L"
