@@ -226,3 +226,15 @@ def _below(elem):
         if isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
             yield kid
             yield from _below(kid)
+
+
+@pytest.mark.parametrize(
+    "name, own", [("fingov-note-2022-ar", "الأمم المتحدة"), ("fingov-note-2022-ru", "Организация")]
+)
+def test_english_masthead_lines_are_marked_english(tagged, name, own):
+    """In a version written in Arabic or Cyrillic letters the masthead's lines in Latin
+    letters only (Distr.: General, the date, Original: English) are /Lang en."""
+    first = "\n".join(reading_order(_pdf(tagged, name), 0))
+    assert "P [Lang: en]" in first and own in first
+    marked = first.split("P [Lang: en]")[1].split("\n    P")[0]
+    assert "Distr" in marked or "E/CN" in marked

@@ -505,11 +505,14 @@ class PdfWriter:
         m = self.doc.masthead
         s = self.styles
         div = ((next(self.keys), "Div"),)
-        chinese = self.doc.language.lower().startswith("zh")
+        # in a version not written in Latin letters, a masthead line in Latin letters
+        # only is English (Distr.: General, the date, "Original: English")
+        own = _OWN_LETTERS.get(self.doc.language.lower()[:2])
 
         def tag(block):
-            lang = "en" if chinese and not has_cjk(block.setting.text) else None
-            return self.tagged(block, div, "P", lang=lang)
+            text = block.setting.text
+            english = own is not None and not own.search(text) and _LATIN.search(text)
+            return self.tagged(block, div, "P", lang="en" if english else None)
 
         width = self.text_width()
         latin = s.font_latin
@@ -739,6 +742,15 @@ class PdfWriter:
             else:
                 os.environ["SOURCE_DATE_EPOCH"] = previous
         return PdfResult(buffer.getvalue(), self.page_count, dict(self.heading_pages))
+
+
+# the letters of the versions written in another script than Latin
+_OWN_LETTERS = {
+    "zh": re.compile("[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]"),
+    "ar": HAS_ARABIC,
+    "ru": re.compile("[\u0400-\u04ff]"),
+}
+_LATIN = re.compile("[A-Za-z]")
 
 
 def too_large(err: LayoutError) -> InputError:
