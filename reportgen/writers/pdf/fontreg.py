@@ -40,7 +40,8 @@ def shaped(name: str, file: FontFile, latin: str) -> str:
     """A face registered with reportlab (its metrics) and with a HarfBuzz shaper; its
     text's non-Arabic characters are set in `latin`."""
     name = _ttf(name, file)
-    if name not in SHAPERS:
+    known = SHAPERS.get(name)
+    if known is None or (known.path, known.index) != (file.path, file.index):
         SHAPERS[name] = Shaper(file.path, file.index)
     LATIN_OF[name] = latin
     return name
