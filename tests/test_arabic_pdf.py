@@ -42,7 +42,8 @@ def arabic_pdf(tmp_path_factory, fonts) -> Path:
     text = body.read_text("utf-8")
     first = text.index("\n\n") + 2  # the first paragraph after the first heading
     end = text.index("\n\n", first)
-    body.write_text(f"{text[:first]}{FIRST}\n\n{SECOND}\n\n{text[end + 2 :]}", "utf-8")
+    # the first paragraph long enough for several full lines in any Arabic face
+    body.write_text(f"{text[:first]}{FIRST} {FIRST}\n\n{SECOND}\n\n{text[end + 2 :]}", "utf-8")
     out = folder.parent / "out"
     result = build_document(folder, out, ("pdf",), fonts)
     assert result.pages and not result.error

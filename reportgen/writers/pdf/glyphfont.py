@@ -5,7 +5,8 @@ and initial forms, ligatures), so codes here are given to glyph ids, in order of
 use. The ToUnicode map gives each code the characters its glyph was shaped from (a
 lam-alef ligature: both letters), so what a reader copies is the original text, not
 presentation forms; the glyphs of a right-to-left run are drawn in visual order, which
-text extraction turns back into logical order, as it does for other PDFs.
+text extraction turns back into logical order, as it does for other PDFs (so a
+ligature's letters are given in visual order too).
 
 The font program is a subset made by fontTools: the glyphs used and the parts of
 composite glyphs, without the layout tables (the text is shaped already). The objects
@@ -22,6 +23,7 @@ from array import array
 from reportgen.writers.pdf.cidfont import embed_type0
 from reportgen.writers.pdf.shaping import Glyph
 
+ZWJ = "\u200d"  # what a face's extra glyph in a cluster stands for
 _DROPPED = ["GSUB", "GPOS", "GDEF", "BASE", "JSTF", "kern", "DSIG", "meta", "STAT"]
 
 
@@ -65,10 +67,22 @@ class GlyphFont:
         scale = 1000 / upem  # font units → thousandths of the size
         widths = self.font.face.hmetrics
         ends = _cluster_ends(glyphs, len(text))
+        # what each glyph stands for: its cluster's characters, on the cluster's first
+        # glyph in reading order (the rightmost); a cluster's other glyphs (a kashida
+        # the face adds) stand for a zero-width joiner, so no letter is copied twice. A
+        # ligature of several letters (يع, لأ) is named by them in visual order: a
+        # reader turns right-to-left text back, this glyph's letters with it.
+        names: list[str] = [ZWJ] * len(glyphs)
+        named: set[int] = set()
+        for n in range(len(glyphs) - 1, -1, -1):
+            cluster = glyphs[n].cluster
+            if cluster not in named:
+                named.add(cluster)
+                chars = text[cluster : ends[cluster]]
+                names[n] = chars[::-1] if len(chars) > 1 else chars
         placed = []  # (x in thousandths, glyph, its characters)
         pen = 0.0
-        for g in glyphs:
-            chars = text[g.cluster : ends[g.cluster]]
+        for g, chars in zip(glyphs, names, strict=True):
             placed.append((pen + g.dx * scale, g, chars))
             pen += g.advance * scale
             if space and chars in (" ", "\u00a0"):
