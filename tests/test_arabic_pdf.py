@@ -167,3 +167,21 @@ def test_a_missing_arabic_face_is_a_warning_not_a_failure(arabic_pdf, fonts, cap
     result = write_pdf(model, replace(fonts, arabic=None, arabic_bold=None))
     assert result.data.startswith(b"%PDF")
     assert "no Arabic TrueType font found" in capsys.readouterr().err
+
+
+@needs_face
+def test_each_letter_is_copied_once_in_reading_order():
+    """A cluster's characters go to its rightmost glyph (a face's extra glyph, such as
+    Amiri's kashida, is a zero-width joiner); a ligature's letters are named in visual
+    order, which a reader turns back with the rest of the right-to-left text."""
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    from reportgen.writers.pdf.glyphfont import ZWJ, GlyphFont
+    from reportgen.writers.pdf.shaping import Glyph
+
+    face = TTFont("test-arabic", str(ARABIC_FACE.path), subfontIndex=ARABIC_FACE.index)
+    font = GlyphFont(face, ARABIC_FACE.path, ARABIC_FACE.index, "T1")
+    # visual order: a kashida and ح (one cluster, "ح"), then the ligature لا
+    glyphs = [Glyph(7, 2, 100, 0, 0), Glyph(8, 2, 300, 0, 0), Glyph(9, 0, 400, 0, 0)]
+    font.show(glyphs, "لاح", 1000, 10, 0.0, 0.0)
+    assert dict(zip(font.gids, font.texts, strict=True)) == {7: ZWJ, 8: "ح", 9: "ال"}
