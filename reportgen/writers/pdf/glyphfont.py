@@ -21,6 +21,7 @@ import logging
 from array import array
 
 from reportgen.writers.pdf.cidfont import embed_type0
+from reportgen.writers.pdf.glyphs import NBSP
 from reportgen.writers.pdf.shaping import Glyph
 
 ZWJ = "\u200d"  # what a face's extra glyph in a cluster stands for
@@ -85,7 +86,7 @@ class GlyphFont:
         for g, chars in zip(glyphs, names, strict=True):
             placed.append((pen + g.dx * scale, g, chars))
             pen += g.advance * scale
-            if space and chars in (" ", "\u00a0"):
+            if space and chars in (" ", NBSP):
                 pen += space * 1000 / size
         ops: list[str] = []
         parts: list[str] = []

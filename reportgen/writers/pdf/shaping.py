@@ -29,6 +29,19 @@ HAS_ARABIC = re.compile(f"[{ARABIC_LETTERS}]")
 MIRRORED = str.maketrans("()[]{}<>«»‹›", ")(][}{><»«›‹")
 
 
+def arabic_phrases(text: str):
+    """(piece, Arabic?) for the pieces of `text`, its Arabic phrases apart (non-empty
+    pieces, in order)."""
+    at = 0
+    for m in ARABIC_RUN.finditer(text):
+        if m.start() > at:
+            yield text[at : m.start()], False
+        yield m.group(), True
+        at = m.end()
+    if at < len(text):
+        yield text[at:], False
+
+
 class Glyph(NamedTuple):
     """One glyph in visual order: its id, the logical index of its cluster's first
     character, and its advance and offsets in font units."""

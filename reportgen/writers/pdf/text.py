@@ -10,7 +10,7 @@ from reportlab.lib.fonts import tt2ps
 
 from reportgen.model import Footnote, Inline, Link, NoteRef, Text
 from reportgen.writers.pdf.fontreg import PdfFonts
-from reportgen.writers.pdf.shaping import ARABIC_RUN
+from reportgen.writers.pdf.shaping import ARABIC_RUN, arabic_phrases
 from reportgen.writers.pdf.textblock import Run
 
 # CJK ideographs, kana, CJK punctuation, full-width forms, enclosed ㈠
@@ -92,14 +92,8 @@ class Runs:
         """Latin text with Arabic phrases: each phrase a run in the Arabic face (shaped
         when drawn), the rest in `latin`."""
         face = self.fonts.arabic_bold if bold else self.fonts.arabic
-        at = 0
-        for m in ARABIC_RUN.finditer(text):
-            if m.start() > at:
-                self.runs.append(Run(text[at : m.start()], latin, self.size, 0.0, url))
-            self.runs.append(Run(m.group(), face, self.size, 0.0, url))
-            at = m.end()
-        if at < len(text):
-            self.runs.append(Run(text[at:], latin, self.size, 0.0, url))
+        for piece, arabic in arabic_phrases(text):
+            self.runs.append(Run(piece, face if arabic else latin, self.size, 0.0, url))
 
     def note(self, note: Footnote) -> None:
         font = self.fonts.latin

@@ -34,7 +34,7 @@ from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
 from reportlab.platypus import Flowable
 
 from reportgen.model import Footnote
-from reportgen.writers.pdf.shaping import ARABIC_RUN, LATIN_OF, SHAPERS, levels, visual_order
+from reportgen.writers.pdf.shaping import LATIN_OF, SHAPERS, arabic_phrases, levels, visual_order
 from reportgen.writers.pdf.tags import Elem, Tag
 from reportgen.writers.pdf.textops import SOFT_HYPHEN, TextOps
 
@@ -92,12 +92,12 @@ def label_setting(text: str, font: str, size: float) -> Setting:
     Arabic phrases in it and the rest in its Latin partner."""
     if font not in SHAPERS:
         return Setting([Run(text, font, size)])
-    runs, at = [], 0
-    for m in ARABIC_RUN.finditer(text):
-        runs += [Run(text[at : m.start()], LATIN_OF[font], size), Run(m.group(), font, size)]
-        at = m.end()
-    runs.append(Run(text[at:], LATIN_OF[font], size))
-    return Setting(runs)
+    return Setting(
+        [
+            Run(piece, font if arabic else LATIN_OF[font], size)
+            for piece, arabic in arabic_phrases(text)
+        ]
+    )
 
 
 class Setting:

@@ -82,7 +82,14 @@ from reportgen.writers.pdf.tags import (
     tagger_of,
 )
 from reportgen.writers.pdf.text import Runs, has_cjk
-from reportgen.writers.pdf.textblock import Run, Setting, TextBlock, char_widths, draw_line
+from reportgen.writers.pdf.textblock import (
+    Run,
+    Setting,
+    TextBlock,
+    char_widths,
+    draw_line,
+    label_setting,
+)
 from reportgen.writers.pdf.textops import TextOps
 
 
@@ -511,7 +518,7 @@ class PdfWriter:
 
         def tag(block):
             text = block.setting.text
-            english = own is not None and not own.search(text) and _LATIN.search(text)
+            english = own is not None and not own(text) and _LATIN.search(text)
             return self.tagged(block, div, "P", lang="en" if english else None)
 
         width = self.text_width()
@@ -665,7 +672,7 @@ class PdfWriter:
             title = titles[0] if not odd else titles[1]
             inner = G.margin_left if odd else width - G.margin_right
             if self.rtl:  # shaped, its pieces in visual order
-                setting = Setting(Runs(self.fonts, False, 9).inlines([Text(title)]).runs)
+                setting = label_setting(title, self.fonts.arabic or self.styles.font_latin, 9)
                 advance = 0.0 if odd else setting.sums[-1]
                 ops = TextOps(canv, inner - advance, top)
                 draw_line(ops, setting, 0, len(setting.text), inner - advance, top)
@@ -746,9 +753,9 @@ class PdfWriter:
 
 # the letters of the versions written in another script than Latin
 _OWN_LETTERS = {
-    "zh": re.compile("[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]"),
-    "ar": HAS_ARABIC,
-    "ru": re.compile("[\u0400-\u04ff]"),
+    "zh": has_cjk,
+    "ar": HAS_ARABIC.search,
+    "ru": re.compile("[\u0400-\u04ff]").search,
 }
 _LATIN = re.compile("[A-Za-z]")
 
